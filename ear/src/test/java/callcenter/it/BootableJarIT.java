@@ -1,0 +1,109 @@
+package callcenter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command: the bootable jar on its embedded defaults (embedded database under
+ * CALLCENTER_DATA_DIR, embedded broker, generated signing key and admin password), as a user starts it.
+ */
+class BootableJarIT {
+
+    private static final Duration BOOT = Duration.ofSeconds(240);
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password\\W+(\\S+)\\s*$");
+
+    private static Path workDir(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("it.work.dir"), name + "-" + System.nanoTime());
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    @Test
+    void embeddedDefaultsKeepEverythingAcrossARestart() throws Exception {
+        Path dir = workDir("embedded");
+        String password;
+        String adminToken;
+        String callId;
+        try (BootableJar server = BootableJar.start(dir, 18080, Map.of())) {
+            assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
+            Api api = Api.at(server.url());
+            assertTrue(api.get("health/ready", null).body().contains("H2"), "the default is the embedded database");
+
+            password = generatedPassword(server.output());
+            adminToken = api.login("admin", password);
+            String client = clientToken(api, adminToken);
+            Api.Reply call = api.post("api/calls/initiate",
+                    "{\"callerName\":\"Restart Test\",\"phoneNumber\":\"0711000111\",\"ivrOption\":\"1\",\"queueName\":\"sales\"}", client);
+            assertEquals(201, call.status(), call.toString());
+            callId = call.json().getString("id");
+        }
+        assertTrue(Files.exists(dir.resolve("data")), "data kept under ./data of the working directory");
+
+        try (BootableJar server = BootableJar.start(dir, 18080, Map.of())) {
+            assertTrue(server.awaitReady(BOOT), "never ready after restart:\n" + server.outputText());
+            Api api = Api.at(server.url());
+            assertFalse(server.output().stream().anyMatch(line -> GENERATED_PASSWORD.matcher(line).find()),
+                    "the generated password is printed only at the first start");
+            Api.Reply kept = api.get("api/calls/" + callId, adminToken);
+            assertEquals(200, kept.status(), "a token from before the restart still works and the call is kept: " + kept);
+            assertEquals("+254711000111", kept.json().getString("phoneNumber"));
+            api.login("admin", password);
+        }
+    }
+
+    @Test
+    void aPostgresqlUrlWithTheEmbeddedDriverIsReportedAndNeverReady() throws Exception {
+        Path dir = workDir("wrong-url");
+        try (BootableJar server = BootableJar.start(dir, 18180,
+                Map.of("CALLCENTER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/callcenter"))) {
+            assertTrue(server.awaitOutput("Invalid setting CALLCENTER_DB_URL", BOOT), server.outputText());
+            assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never report ready with a wrong setting");
+        }
+    }
+
+    @Test
+    void aNonNumericTimeoutIsReportedAndNeverReady() throws Exception {
+        Path dir = workDir("wrong-timeout");
+        try (BootableJar server = BootableJar.start(dir, 18280, Map.of("CALLCENTER_RING_TIMEOUT_SECONDS", "soon"))) {
+            assertTrue(server.awaitOutput("Invalid setting CALLCENTER_RING_TIMEOUT_SECONDS='soon'", BOOT), server.outputText());
+            assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never report ready with a wrong setting");
+            long lines = server.output().stream().filter(l -> l.contains("CALLCENTER_RING_TIMEOUT_SECONDS")).count();
+            assertTrue(lines >= 1, "the setting is named");
+        }
+    }
+
+    private static String generatedPassword(List<String> output) {
+        for (String line : output) {
+            Matcher matcher = GENERATED_PASSWORD.matcher(line);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("no generated admin password in the output:\n" + String.join("\n", output));
+    }
+
+    private static String clientToken(Api api, String adminToken) {
+        Api.Reply created = api.post("api/clients", "{\"name\":\"restart-test\"}", adminToken);
+        assertEquals(201, created.status(), created.toString());
+        Api.Reply token = api.send(api.request("api/auth/token", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + created.json().getString("clientId") + "&client_secret=" + created.json().getString("clientSecret")))
+                .build());
+        assertEquals(200, token.status(), token.toString());
+        assertNotNull(token.json().getString("access_token"));
+        return token.json().getString("access_token");
+    }
+}

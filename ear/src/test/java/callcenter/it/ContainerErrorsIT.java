@@ -1,0 +1,47 @@
+package callcenter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health on the main port, and the failures the container raises itself answered as problem+json. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ContainerErrorsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void readinessChecksDatabaseAndBroker() {
+        Api.Reply ready = Api.at(base).get("health/ready", null);
+        assertEquals(200, ready.status(), ready.toString());
+        assertEquals("UP", ready.json().getString("status"));
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"broker\""), ready.body());
+        assertTrue(ready.body().contains("PostgreSQL"), "the tests run against PostgreSQL: " + ready.body());
+        assertEquals(200, Api.at(base).get("health/live", null).status());
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        for (String path : new String[]{"no/such/page", "api/no-such-resource", "webhooks/nothing"}) {
+            Api.Reply reply = Api.at(base).get(path, null);
+            assertEquals(404, reply.status(), path + " " + reply);
+            assertTrue(reply.isProblem(), path + " " + reply);
+        }
+    }
+}

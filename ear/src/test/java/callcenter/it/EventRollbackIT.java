@@ -1,0 +1,68 @@
+package callcenter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import callcenter.it.probe.PublishProbeServlet;
+
+/**
+ * An event leaves only with its transaction: published and rolled back, it never reaches a socket; published and
+ * committed, it does. The real EAR with one test servlet added to its WAR drives the transactions.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EventRollbackIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        EnterpriseArchive ear = Deployments.ear();
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "callcenter-web.war")
+                .merge(ear.getAsType(WebArchive.class, "callcenter-web.war"))
+                .addClass(PublishProbeServlet.class);
+        ear.delete("callcenter-web.war");
+        return ear.addAsModule(war);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void rolledBackEventIsNeverPushed() {
+        Api api = Api.at(base);
+        try (WsClient agent = WsClient.agent(base, api.createUser("agent").token())) {
+            String rolledBack = "rb-" + UUID.randomUUID();
+            String committed = "ok-" + UUID.randomUUID();
+            assertEquals(204, probe(api, rolledBack, "rollback"));
+            assertEquals(204, probe(api, committed, "commit"));
+            // The committed event was published after the rolled-back one: once it is here, the other would be too.
+            agent.await("probe:event", d -> committed.equals(d.asJsonObject().getString("marker")), Duration.ofSeconds(15));
+            List<String> markers = agent.events("probe:event").stream()
+                    .map(d -> d.asJsonObject().getString("marker")).toList();
+            assertTrue(markers.contains(committed));
+            assertTrue(!markers.contains(rolledBack), "a rolled-back event was pushed: " + markers);
+        }
+    }
+
+    private static int probe(Api api, String marker, String outcome) {
+        return api.send(api.request("it-probe/publish?marker=" + marker + "&outcome=" + outcome, null)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).status();
+    }
+
+}

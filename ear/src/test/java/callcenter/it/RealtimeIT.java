@@ -1,0 +1,350 @@
+package callcenter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The WebSocket protocol of api.md section 5 against the deployed EAR, with real sockets. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RealtimeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return Api.at(base);
+    }
+
+    private JsonObject initiate(String clientToken, String callerName) {
+        Api.Reply reply = api().post("api/calls/initiate", Json.createObjectBuilder().add("callerName", callerName)
+                .add("phoneNumber", "0711000111").add("ivrOption", "billing").add("queueName", "support")
+                .build().toString(), clientToken);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    @Test
+    void handshakeWithoutValidTokenIsRefused() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        String[] tokens = {null, "not-a-token", agent.token() + "x", expiredToken(agent.id()), api().clientToken()};
+        for (String token : tokens) {
+            try (WsClient client = WsClient.connect(base, token)) {
+                assertEquals(1008, client.awaitClose(WAIT), "token " + token);
+                assertTrue(client.events("agents:list").isEmpty());
+            } catch (java.util.concurrent.CompletionException refused) {
+                // a refused handshake is fine too
+            }
+        }
+    }
+
+    @Test
+    void registerAnswersAgentsListAndWaitingCalls() {
+        String client = api().clientToken();
+        JsonObject waiting = initiate(client, "Waiting Caller");
+        Api.TestUser agent = api().createUser("agent");
+        try (WsClient socket = WsClient.agent(base, agent.token())) {
+            JsonArray agents = socket.await("agents:list", WAIT).asJsonArray();
+            JsonObject me = agents.stream().map(JsonValue::asJsonObject)
+                    .filter(a -> agent.id().equals(a.getString("agentId"))).findFirst().orElseThrow();
+            assertEquals("available", me.getString("status"));
+            assertTrue(me.containsKey("agentName") && me.containsKey("extension"), me.toString());
+            JsonArray calls = socket.await("calls:waiting", WAIT).asJsonArray();
+            assertTrue(calls.stream().anyMatch(c -> waiting.getString("id").equals(c.asJsonObject().getString("id"))),
+                    calls.toString());
+        }
+    }
+
+    @Test
+    void incomingCallReachesEveryAvailableAgentWithTheSeedFields() {
+        List<WsClient> agents = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                agents.add(WsClient.agent(base, api().createUser("agent").token()));
+            }
+            Api.TestUser away = api().createUser("agent");
+            WsClient awaySocket = WsClient.agent(base, away.token());
+            agents.add(awaySocket);
+            awaySocket.send("agent:status", Json.createObjectBuilder().add("status", "away").build());
+            awaySocket.await("agent:updated", d -> away.id().equals(d.asJsonObject().getString("agentId"))
+                    && "away".equals(d.asJsonObject().getString("status")), WAIT);
+
+            String callId = initiate(api().clientToken(), "Five Agents").getString("id");
+            for (WsClient agent : agents.subList(0, 5)) {
+                JsonObject incoming = agent.awaitCall("call:incoming", callId, WAIT);
+                assertEquals("Five Agents", incoming.getString("callerName"));
+                assertEquals("+254711000111", incoming.getString("phoneNumber"));
+                assertEquals("billing", incoming.getString("ivrOption"));
+                assertEquals("support", incoming.getString("queueName"));
+                assertEquals("app", incoming.getString("channel"));
+                assertTrue(incoming.getString("timestamp").endsWith("Z"), incoming.toString());
+            }
+            JsonObject call = api().get("api/calls/" + callId, api().adminToken()).json();
+            JsonObject offered = call.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                    .filter(e -> "offered".equals(e.getString("type"))).findFirst().orElseThrow();
+            assertTrue(offered.getJsonObject("data").getInt("agents") >= 5, offered.toString());
+            assertTrue(awaySocket.events("call:incoming").stream()
+                    .noneMatch(d -> callId.equals(d.asJsonObject().getString("callId"))), "an away agent is not offered calls");
+        } finally {
+            agents.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void tenAgentsRaceForOneCallAndOneWins() throws Exception {
+        List<WsClient> agents = new ArrayList<>();
+        List<Api.TestUser> users = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Api.TestUser user = api().createUser("agent");
+                users.add(user);
+                agents.add(WsClient.agent(base, user.token()));
+            }
+            String callId = initiate(api().clientToken(), "Race").getString("id");
+            agents.forEach(a -> a.awaitCall("call:incoming", callId, WAIT));
+            CountDownLatch start = new CountDownLatch(1);
+            for (WsClient agent : agents) {
+                pool.submit(() -> {
+                    start.await();
+                    agent.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+                    return null;
+                });
+            }
+            start.countDown();
+            int winners = 0;
+            int takenOrLost = 0;
+            String winnerId = null;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            for (int i = 0; i < agents.size(); i++) {
+                WsClient agent = agents.get(i);
+                boolean accepted = false;
+                boolean taken = false;
+                while (System.nanoTime() < deadline && !accepted && !taken) {
+                    accepted = agent.events("call:accepted").stream().anyMatch(d -> callId.equals(d.asJsonObject().getString("id")));
+                    taken = agent.events("call:taken").stream().anyMatch(d -> callId.equals(d.asJsonObject().getString("callId")));
+                    Thread.sleep(20);
+                }
+                if (accepted) {
+                    winners++;
+                    winnerId = users.get(i).id();
+                } else if (taken) {
+                    takenOrLost++;
+                    agent.await("error", d -> "call_already_taken".equals(d.asJsonObject().getString("code"))
+                            && callId.equals(d.asJsonObject().getString("callId", null)), WAIT);
+                }
+            }
+            assertEquals(1, winners, "exactly one call:accepted");
+            assertEquals(9, takenOrLost, "nine call:taken");
+            for (int i = 0; i < agents.size(); i++) {
+                boolean isWinner = users.get(i).id().equals(winnerId);
+                long accepted = agents.get(i).events("call:accepted").stream()
+                        .filter(d -> callId.equals(d.asJsonObject().getString("id"))).count();
+                long taken = agents.get(i).events("call:taken").stream()
+                        .filter(d -> callId.equals(d.asJsonObject().getString("callId"))).count();
+                assertEquals(isWinner ? 1 : 0, accepted);
+                assertEquals(isWinner ? 0 : 1, taken);
+            }
+            JsonObject call = api().get("api/calls/" + callId, api().adminToken()).json();
+            assertEquals("active", call.getString("status"));
+            assertEquals(winnerId, call.getJsonObject("agent").getString("id"));
+        } finally {
+            pool.shutdownNow();
+            agents.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void callerTokenJoinsOnlyItsOwnCall() {
+        String client = api().clientToken();
+        JsonObject mine = initiate(client, "Caller One");
+        JsonObject other = initiate(client, "Caller Two");
+        String callId = mine.getString("id");
+        String callerToken = mine.getString("callerToken");
+        Api.TestUser agentUser = api().createUser("agent");
+        try (WsClient caller = WsClient.connect(base, callerToken); WsClient agent = WsClient.agent(base, agentUser.token())) {
+            caller.send("webrtc:offer", Json.createObjectBuilder().add("callId", callId).add("sdp", "v=0").build());
+            caller.await("error", d -> "call_not_active".equals(d.asJsonObject().getString("code")), WAIT);
+            caller.send("webrtc:offer", Json.createObjectBuilder().add("callId", other.getString("id")).add("sdp", "v=0").build());
+            caller.await("error", d -> "forbidden".equals(d.asJsonObject().getString("code")), WAIT);
+            caller.send("agent:register", Json.createObjectBuilder().build());
+            caller.await("error", d -> d.asJsonObject().getString("message").contains("only webrtc"), WAIT);
+
+            // The REST side: nothing but ending its own call.
+            assertEquals(403, api().get("api/calls", callerToken).status());
+            assertEquals(403, api().get("api/calls/" + callId, callerToken).status());
+            assertEquals(403, api().post("api/calls/" + callId + "/accept", "{}", callerToken).status());
+            Api.Reply foreign = api().post("api/calls/" + other.getString("id") + "/end", "{}", callerToken);
+            assertTrue(foreign.status() == 403 || foreign.status() == 404, foreign.toString());
+
+            agent.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+            caller.awaitCall("call:accepted", callId, WAIT);
+            agent.awaitCall("call:accepted", callId, WAIT);
+            caller.send("webrtc:offer", Json.createObjectBuilder().add("callId", callId).add("sdp", "v=0 offer").build());
+            JsonObject offer = agent.awaitCall("webrtc:offer", callId, WAIT);
+            assertEquals("v=0 offer", offer.getString("sdp"));
+            agent.send("webrtc:answer", Json.createObjectBuilder().add("callId", callId).add("sdp", "v=0 answer").build());
+            assertEquals("v=0 answer", caller.awaitCall("webrtc:answer", callId, WAIT).getString("sdp"));
+            agent.send("webrtc:ice", Json.createObjectBuilder().add("callId", callId)
+                    .add("candidate", Json.createObjectBuilder().add("candidate", "candidate:1")).build());
+            caller.awaitCall("webrtc:ice", callId, WAIT);
+
+            Api.Reply end = api().post("api/calls/" + callId + "/end", "{}", callerToken);
+            assertEquals(200, end.status(), end.toString());
+            JsonObject ended = caller.awaitCall("call:ended", callId, WAIT);
+            assertEquals("ended", ended.getString("status"));
+            assertEquals("ended_by_caller", ended.getString("hangupCause"));
+            agent.awaitCall("call:ended", callId, WAIT);
+            caller.send("webrtc:offer", Json.createObjectBuilder().add("callId", callId).add("sdp", "v=0").build());
+            caller.await("error", d -> "call_not_active".equals(d.asJsonObject().getString("code"))
+                    && caller.events("call:ended").size() == 1, WAIT);
+        }
+    }
+
+    @Test
+    void unansweredCallIsMissedAfterTheRingTimeout() {
+        int timeout = Integer.parseInt(System.getProperty("it.ring.timeout.seconds", "10"));
+        try (WsClient agent = WsClient.agent(base, api().createUser("agent").token())) {
+            long started = System.nanoTime();
+            String callId = initiate(api().clientToken(), "Nobody Answers").getString("id");
+            agent.awaitCall("call:incoming", callId, WAIT);
+            JsonObject ended = agent.awaitCall("call:ended", callId, Duration.ofSeconds(timeout + 15));
+            assertTrue(System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(timeout - 1), "not before the timeout");
+            assertEquals("missed", ended.getString("status"));
+            assertEquals("ring_timeout", ended.getString("hangupCause"));
+            assertEquals(0, ended.getInt("durationSeconds"));
+            JsonObject call = api().get("api/calls/" + callId, api().adminToken()).json();
+            assertEquals("missed", call.getString("status"));
+            assertEquals("ring_timeout", call.getString("hangupCause"));
+            agent.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+            agent.await("error", d -> "call_not_active".equals(d.asJsonObject().getString("code")), WAIT);
+        }
+    }
+
+    @Test
+    void agentWhoDropsMidCallGetsItBackOnReconnect() throws Exception {
+        Api.TestUser user = api().createUser("agent");
+        String callId = initiate(api().clientToken(), "Dropped").getString("id");
+        WsClient first = WsClient.agent(base, user.token());
+        first.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+        first.awaitCall("call:accepted", callId, WAIT);
+        first.abort();
+
+        try (WsClient again = WsClient.connect(base, user.token())) {
+            again.send("agent:register", Json.createObjectBuilder().add("extension", "204").build());
+            JsonObject call = again.awaitCall("call:accepted", callId, WAIT);
+            assertEquals("active", call.getString("status"));
+            JsonObject me = again.await("agents:list", WAIT).asJsonArray().stream().map(JsonValue::asJsonObject)
+                    .filter(a -> user.id().equals(a.getString("agentId"))).findFirst().orElseThrow();
+            assertEquals("busy", me.getString("status"));
+            assertEquals("204", me.getString("extension"));
+            Thread.sleep(TimeUnit.SECONDS.toMillis(grace() + 2));
+            assertEquals("active", api().get("api/calls/" + callId, api().adminToken()).json().getString("status"),
+                    "a connected agent keeps its call");
+        }
+    }
+
+    @Test
+    void agentWhoStaysAwayPastTheGraceLosesTheCall() {
+        Api.TestUser user = api().createUser("agent");
+        String callId = initiate(api().clientToken(), "Abandoned").getString("id");
+        try (WsClient watcher = WsClient.agent(base, api().createUser("supervisor").token())) {
+            WsClient agent = WsClient.agent(base, user.token());
+            agent.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+            agent.awaitCall("call:accepted", callId, WAIT);
+            agent.abort();
+            JsonObject ended = watcher.awaitCall("call:ended", callId, Duration.ofSeconds(grace() + 15));
+            assertEquals("agent_disconnected", ended.getString("hangupCause"));
+            watcher.await("agent:updated", d -> user.id().equals(d.asJsonObject().getString("agentId"))
+                    && "offline".equals(d.asJsonObject().getString("status")), WAIT);
+        }
+    }
+
+    @Test
+    void malformedFramesAndUnknownEventsGetAnErrorAndTheSocketStaysOpen() {
+        try (WsClient socket = WsClient.connect(base, api().createUser("agent").token())) {
+            socket.sendRaw("this is not json");
+            socket.sendRaw("[1,2,3]");
+            socket.sendRaw("{\"data\":{}}");
+            socket.sendRaw("{\"event\":\"call:accept\",\"data\":{\"callId\":\"not-a-uuid\"}}");
+            socket.sendRaw("{\"event\":\"no:such:event\",\"data\":{}}");
+            socket.sendRaw("{\"event\":\"agent:status\",\"data\":{\"status\":\"asleep\"}}");
+            socket.await("error", d -> "unknown_event".equals(d.asJsonObject().getString("code")), WAIT);
+            socket.send("agent:register", Json.createObjectBuilder().build());
+            socket.await("agents:list", WAIT);
+            socket.sendRaw("{\"event\":\"agent:status\",\"data\":{\"status\":\"asleep\"}}");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (socket.events("error").size() < 7 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            List<String> codes = socket.events("error").stream().map(d -> d.asJsonObject().getString("code")).toList();
+            assertEquals(List.of("bad_request", "bad_request", "bad_request", "bad_request", "unknown_event",
+                    "bad_request", "bad_request"), codes);
+            assertTrue(socket.isOpen());
+            assertFalse(socket.events("agents:list").isEmpty());
+        }
+    }
+
+    private static int grace() {
+        return Integer.parseInt(System.getProperty("it.presence.grace.seconds", "15"));
+    }
+
+    /** A correctly signed token whose exp has passed (the test server keeps its key in the data directory). */
+    private static String expiredToken(String userId) throws Exception {
+        String pem = Files.readString(Path.of(System.getProperty("it.data.dir"), "jwt-signing-key.pem"));
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        long now = Instant.now().getEpochSecond();
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        String claims = b64(Json.createObjectBuilder().add("iss", "callcenter").add("sub", userId).add("upn", "x")
+                .add("groups", Json.createArrayBuilder().add("agent")).add("iat", now - 7200).add("exp", now - 3600)
+                .add("jti", UUID.randomUUID().toString()).build().toString());
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,176 @@
+package callcenter.it;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * A test WebSocket client on the JDK's {@link WebSocket}: collects every frame the server sends and waits for
+ * events with a timeout.
+ */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<JsonObject> frames = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    private WsClient() {
+    }
+
+    /** Opens {@code /ws?access_token=...}; a refused handshake shows as {@link #awaitClose} or an exception. */
+    public static WsClient connect(URL base, String token) {
+        String http = Api.at(base).base().toString();
+        String url = http.replaceFirst("^http", "ws") + "ws" + (token == null ? ""
+                : "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        WsClient client = new WsClient();
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), client).orTimeout(15, TimeUnit.SECONDS).join();
+        return client;
+    }
+
+    /** Connects and registers as an agent; waits for the agents:list answer. */
+    public static WsClient agent(URL base, String token) {
+        WsClient client = connect(base, token);
+        client.send("agent:register", Json.createObjectBuilder().build());
+        client.await("agents:list", d -> true, Duration.ofSeconds(15));
+        return client;
+    }
+
+    public void send(String event, JsonObject data) {
+        sendRaw(Json.createObjectBuilder().add("event", event).add("data", data).build().toString());
+    }
+
+    public synchronized void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The data of the first (already received or coming) event with this name that matches. */
+    public JsonValue await(String event, Predicate<JsonValue> matching, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (frames) {
+            int seen = 0;
+            while (true) {
+                for (; seen < frames.size(); seen++) {
+                    JsonObject frame = frames.get(seen);
+                    if (event.equals(frame.getString("event", null)) && matching.test(frame.get("data"))) {
+                        return frame.get("data");
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no " + event + " within " + timeout + "; got " + frames);
+                }
+                try {
+                    frames.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    public JsonValue await(String event, Duration timeout) {
+        return await(event, d -> true, timeout);
+    }
+
+    /** An event about one call ({@code data.callId} or {@code data.id}). */
+    public JsonObject awaitCall(String event, String callId, Duration timeout) {
+        return (JsonObject) await(event, d -> d instanceof JsonObject o
+                && (callId.equals(o.getString("callId", null)) || callId.equals(o.getString("id", null))), timeout);
+    }
+
+    /** Every event of this name received so far. */
+    public List<JsonValue> events(String event) {
+        synchronized (frames) {
+            return frames.stream().filter(f -> event.equals(f.getString("event", null))).map(f -> f.get("data")).toList();
+        }
+    }
+
+    public List<String> eventNames() {
+        synchronized (frames) {
+            return frames.stream().map(f -> f.getString("event", "?")).toList();
+        }
+    }
+
+    /** The close code the server sent, or fails after the timeout. */
+    public int awaitClose(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket not closed within " + timeout + "; frames " + frames, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone() && !socket.isInputClosed();
+    }
+
+    /** Drops the connection without a close handshake, like a browser tab that vanished. */
+    public void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).join();
+            } catch (RuntimeException e) {
+                socket.abort();
+            }
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            JsonObject frame;
+            try (var reader = Json.createReader(new StringReader(partial.toString()))) {
+                frame = reader.readObject();
+            }
+            partial.setLength(0);
+            synchronized (frames) {
+                frames.add(frame);
+                frames.notifyAll();
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(-1);
+    }
+}

@@ -1,0 +1,57 @@
+package callcenter.auth.control;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import callcenter.common.CallCenterException;
+
+/**
+ * The login throttling rule of api.md section 2, without storage: 5 failed attempts for one username within 15
+ * minutes lock that username for 15 minutes; a successful login resets the count.
+ */
+public final class ThrottleRule {
+
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration LOCK = Duration.ofMinutes(15);
+
+    /** The stored state of one username; {@code windowStartedAt} is when the first counted failure happened. */
+    public record State(int failures, Instant windowStartedAt, Instant lockedUntil) {
+        public static State fresh(Instant now) {
+            return new State(0, now, null);
+        }
+    }
+
+    private ThrottleRule() {
+    }
+
+    /** Seconds until the username may try again, or 0 when it is not locked. Rounded up: never too early. */
+    public static long lockedForSeconds(State state, Instant now) {
+        if (state == null || state.lockedUntil() == null || !state.lockedUntil().isAfter(now)) {
+            return 0;
+        }
+        long millis = Duration.between(now, state.lockedUntil()).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    /**
+     * The state after one more failure. The failure that reaches the limit locks the username and starts a new
+     * window, so that after the lock the count starts again from zero.
+     */
+    public static State afterFailure(State state, Instant now) {
+        State current = state == null ? State.fresh(now) : state;
+        boolean windowOver = current.failures() == 0 || !now.isBefore(current.windowStartedAt().plus(WINDOW));
+        int failures = windowOver ? 1 : current.failures() + 1;
+        Instant windowStart = windowOver ? now : current.windowStartedAt();
+        if (failures >= MAX_FAILURES) {
+            return new State(0, now, now.plus(LOCK));
+        }
+        return new State(failures, windowStart, current.lockedUntil());
+    }
+
+    /** The 429 for a locked username, with its Retry-After. */
+    public static CallCenterException locked(long seconds) {
+        return CallCenterException.tooManyRequests(
+                "Too many failed logins for this username; try again in " + seconds + " seconds", seconds);
+    }
+}

@@ -1,0 +1,52 @@
+package callcenter.calls.control;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import callcenter.calls.boundary.CallService;
+import callcenter.common.Times;
+import callcenter.platform.Settings;
+
+/**
+ * Turns calls nobody accepted within {@code CALLCENTER_RING_TIMEOUT_SECONDS} into {@code missed}. Scans the stored
+ * calls every second rather than keeping a timer per call, so a call left waiting by a crash is timed out after the
+ * restart too; the conditional UPDATE in {@link CallService#timeOut} makes sure only one node times a call out.
+ * Non-persistent: persistent EJB timers live under the server's data directory, which the bootable jar discards.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RingTimeouts {
+
+    private static final Logger LOG = Logger.getLogger(RingTimeouts.class.getName());
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    Settings settings;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void tick() {
+        try {
+            for (UUID id : calls.waitingSince(Times.now().minusSeconds(settings.ringTimeoutSeconds()), 200)) {
+                calls.timeOut(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Ring timeout scan failed; retried on the next tick: " + e);
+        }
+    }
+}

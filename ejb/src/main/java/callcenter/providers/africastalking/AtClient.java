@@ -1,0 +1,107 @@
+package callcenter.providers.africastalking;
+
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Form;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import callcenter.platform.Settings;
+import callcenter.providers.ProviderException;
+
+/**
+ * Calls AT over MicroProfile REST Client. The clients are built per call from the settings (the voice host depends
+ * on the sandbox switch), with connect and read timeouts of {@code CALLCENTER_PROVIDER_TIMEOUT_SECONDS}. Every
+ * failure leaves as {@link ProviderException}: an error answer 502, a timeout 504. The API key travels only in the
+ * {@code apiKey} header and never appears in a message.
+ */
+@ApplicationScoped
+public class AtClient {
+
+    public static final String PROVIDER = "africastalking";
+
+    @Inject
+    AfricasTalkingSettings at;
+
+    @Inject
+    Settings settings;
+
+    /** {@code POST {AT_WEBRTC_URL}/capability-token/request}. */
+    public CapabilityToken capabilityToken(String clientName, String phoneNumber, boolean incoming, boolean outgoing,
+                                           int lifeTimeSec) {
+        String apiKey = at.apiKey();
+        JsonObject request = CapabilityToken.request(at.username(), clientName, phoneNumber, incoming, outgoing,
+                lifeTimeSec);
+        JsonObject answer = call(at.webrtcUrl(), AtWebRtcApi.class, api -> api.capabilityToken(apiKey, request),
+                apiKey, "capability token");
+        return CapabilityToken.from(answer, clientName, incoming, outgoing, lifeTimeSec);
+    }
+
+    /** {@code POST {AT_VOICE_URL}/call}, form-encoded, tagged with our call id as {@code clientRequestId}. */
+    public VoiceCall call(String from, String to, String clientRequestId) {
+        String apiKey = at.apiKey();
+        Form form = new Form().param("username", at.username()).param("from", from).param("to", to)
+                .param("clientRequestId", clientRequestId);
+        JsonObject answer = call(at.voiceUrl(), AtVoiceApi.class, api -> api.call(apiKey, form), apiKey, "voice call");
+        return VoiceCall.from(answer);
+    }
+
+    private <T extends AutoCloseable> JsonObject call(URI base, Class<T> api, Function<T, JsonObject> request,
+                                                      String apiKey, String what) {
+        int timeout = settings.providerTimeoutSeconds();
+        T client = RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(timeout, TimeUnit.SECONDS)
+                .readTimeout(timeout, TimeUnit.SECONDS)
+                .register(AtErrorMapper.class)
+                .build(api);
+        try (client) {
+            JsonObject answer = request.apply(client);
+            if (answer == null) {
+                throw ProviderException.error(PROVIDER, "Africa's Talking answered the " + what + " request with no body");
+            }
+            return answer;
+        } catch (ProviderException e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(e, what, timeout, apiKey);
+        }
+    }
+
+    /** A failure of the HTTP exchange itself: a timeout is a 504, anything else a 502; never the key in the text. */
+    static ProviderException translate(Throwable failure, String what, int timeoutSeconds, String apiKey) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProviderException p) {
+                return p;
+            }
+        }
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedIOException || c instanceof HttpTimeoutException
+                    || c instanceof TimeoutException) {
+                return ProviderException.timeout(PROVIDER, "Africa's Talking did not answer the " + what
+                        + " request within " + timeoutSeconds + " s");
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getClass().getSimpleName();
+        if (root.getMessage() != null) {
+            reason += ": " + root.getMessage();
+        }
+        if (apiKey != null && !apiKey.isEmpty()) {
+            reason = reason.replace(apiKey, "***");
+        }
+        return ProviderException.error(PROVIDER, "Africa's Talking could not be reached for the " + what
+                + " request (" + reason + ")");
+    }
+}

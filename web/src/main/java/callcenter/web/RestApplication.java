@@ -1,0 +1,56 @@
+package callcenter.web;
+
+import java.util.Set;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.auth.LoginConfig;
+
+import callcenter.common.Roles;
+import callcenter.web.africastalking.AfricasTalkingResource;
+import callcenter.web.auth.AuthResource;
+import callcenter.web.auth.TokenStillValidFilter;
+import callcenter.web.calls.CallerTokenFilter;
+import callcenter.web.calls.CallsResource;
+import callcenter.web.stats.StatsResource;
+import callcenter.web.users.ClientsResource;
+import callcenter.web.users.UsersResource;
+import callcenter.web.webrtc.WebRtcResource;
+
+/**
+ * The REST API under {@code /api}. The REST resources are split over three applications ({@code /api},
+ * {@code /webhooks}, {@code /health}) so that the pages at {@code /} stay with the default servlet; each lists its
+ * classes explicitly, so a resource is reachable under exactly one tree ({@code RestApplicationsTest} checks).
+ */
+@ApplicationPath("api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.CLIENT, Roles.CALLER})
+public class RestApplication extends Application {
+
+    /** Providers every application uses: the one way to fail, body limits, identity. */
+    static final Set<Class<?>> PROVIDERS = Set.of(ProblemMapper.class, ValidationProblemMapper.class,
+            BodyLimitFilter.class);
+
+    /** The resources under /api. */
+    static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,
+            CallsResource.class, AfricasTalkingResource.class, StatsResource.class, WebRtcResource.class);
+
+    /**
+     * Only /api takes bearer tokens: refuse those of disabled users and deleted clients, and callerTokens of calls
+     * that ended more than an hour ago.
+     */
+    static final Set<Class<?>> API_PROVIDERS = Set.of(TokenStillValidFilter.class, CallerTokenFilter.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return union(union(PROVIDERS, API_PROVIDERS), RESOURCES);
+    }
+
+    static Set<Class<?>> union(Set<Class<?>> a, Set<Class<?>> b) {
+        var all = new java.util.HashSet<Class<?>>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,20 @@
+package callcenter.web;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import callcenter.web.webhooks.AfricasTalkingWebhookResource;
+
+/** Carrier webhooks under {@code /webhooks}: authenticated by the carrier's signature or secret, not by a JWT. */
+@ApplicationPath("webhooks")
+public class WebhooksApplication extends Application {
+
+    static final Set<Class<?>> RESOURCES = Set.of(AfricasTalkingWebhookResource.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return RestApplication.union(RestApplication.PROVIDERS, RESOURCES);
+    }
+}

@@ -1,0 +1,57 @@
+package callcenter.web.auth;
+
+import java.security.Principal;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import callcenter.auth.boundary.ActivePrincipals;
+import callcenter.common.CallCenterException;
+import callcenter.common.Roles;
+
+/**
+ * Refuses a valid signature of a principal that may no longer act: a disabled or deleted user, a user whose role
+ * changed, a deleted API client (api.md: "disabling a user or deleting a client makes its tokens fail from then
+ * on"). Runs after MicroProfile JWT verified the token and before the role checks, so such a token is a 401, not a
+ * 403. Caller tokens are checked by the calls code, which knows their call.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 10)
+public class TokenStillValidFilter implements ContainerRequestFilter {
+
+    @Inject
+    ActivePrincipals principals;
+
+    @Inject
+    JsonWebToken token;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        if (principal == null) {
+            return; // no token: public paths pass, and the role check answers 401 on the others
+        }
+        JsonWebToken jwt = principal instanceof JsonWebToken direct ? direct : token;
+        String role = jwt.getGroups() == null || jwt.getGroups().size() != 1 ? null : jwt.getGroups().iterator().next();
+        if (Roles.CALLER.equals(role)) {
+            return;
+        }
+        UUID subject;
+        try {
+            subject = jwt.getSubject() == null ? null : UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException e) {
+            subject = null;
+        }
+        if (role == null || subject == null || !principals.isActive(subject, role)) {
+            throw CallCenterException.unauthorized("This token is no longer valid: its user was disabled or changed, "
+                    + "or its client was deleted; get a new token");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package callcenter.web.calls;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import callcenter.calls.boundary.CallView;
+import callcenter.common.Page;
+
+/** A page of calls: {@code {"items": [call, ...], "nextCursor": "..."|null}}. */
+final class CallJson {
+
+    private CallJson() {
+    }
+
+    static JsonObject page(Page<CallView> page) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(call -> items.add(call.toJson()));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
+        if (page.nextCursor() == null) {
+            json.addNull("nextCursor");
+        } else {
+            json.add("nextCursor", page.nextCursor());
+        }
+        return json.build();
+    }
+}

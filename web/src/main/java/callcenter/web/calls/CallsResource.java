@@ -1,0 +1,98 @@
+package callcenter.web.calls;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import callcenter.calls.boundary.CallQuery;
+import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.Initiated;
+import callcenter.common.Caller;
+import callcenter.common.PageRequest;
+import callcenter.common.Roles;
+
+/**
+ * The call log: {@code /api/calls}. Calls are answered as {@link callcenter.calls.boundary.CallView#toJson()} writes
+ * them, the one shape REST and pushes share.
+ */
+@Path("calls")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CallsResource {
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("initiate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLIENT, Roles.ADMIN})
+    public Response initiateCall(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Initiated initiated = calls.initiate(JsonBody.object(body), idempotencyKey, caller);
+        if (initiated.replayed()) {
+            return Response.ok(initiated.call().toJson()).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("calls").path(initiated.call().id().toString()).build())
+                .entity(initiated.call().toJson()).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
+    public JsonObject listCalls(@QueryParam("status") String status, @QueryParam("channel") String channel,
+                         @QueryParam("agentId") String agentId, @QueryParam("phoneNumber") String phoneNumber,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return CallJson.page(calls.list(new CallQuery(status, channel, agentId, phoneNumber, from, to),
+                PageRequest.of(limit, cursor), caller));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
+    public JsonObject getCall(@PathParam("id") UUID id) {
+        return calls.get(id, caller).toJson();
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    public JsonObject acceptCall(@PathParam("id") UUID id) {
+        return calls.accept(id, caller).toJson();
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT, Roles.CALLER})
+    public JsonObject endCall(@PathParam("id") UUID id) {
+        return calls.end(id, caller).toJson();
+    }
+
+    @POST
+    @Path("{id}/wrapup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    public JsonObject wrapupCall(@PathParam("id") UUID id, String body) {
+        return calls.wrapup(id, JsonBody.object(body), caller).toJson();
+    }
+}

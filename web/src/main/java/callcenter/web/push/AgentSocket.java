@@ -1,0 +1,121 @@
+package callcenter.web.push;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+import callcenter.auth.boundary.ActivePrincipals;
+import callcenter.common.Roles;
+
+/**
+ * The WebSocket endpoint {@code /ws?access_token=<JWT>}. The token is verified here, in the handshake's
+ * {@code @OnOpen}; identity and role come only from it and live in this socket's {@link Peer} (never in the
+ * endpoint configuration's user properties, which all handshakes share). A bad token closes the socket with 1008.
+ */
+@ServerEndpoint("/ws")
+public class AgentSocket {
+
+    private static final Logger LOG = Logger.getLogger(AgentSocket.class.getName());
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    ActivePrincipals principals;
+
+    @Inject
+    AgentSessions sessions;
+
+    @Inject
+    SocketCommands commands;
+
+    @OnOpen
+    public void open(Session session) {
+        List<String> tokens = session.getRequestParameterMap().get("access_token");
+        Peer peer = tokens == null || tokens.size() != 1 ? null : authenticate(session, tokens.get(0));
+        if (peer == null || (peer.isCaller() && !commands.callerMayJoin(peer))) {
+            refuse(session, "a valid access_token is required");
+            return;
+        }
+        session.getUserProperties().put(Peer.class.getName(), peer);
+        sessions.add(peer);
+        if (peer.isCaller()) {
+            commands.callerJoined(peer);
+        }
+    }
+
+    @OnMessage
+    public void message(String text, Session session) {
+        Peer peer = peer(session);
+        if (peer != null) {
+            commands.handle(peer, text);
+        }
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        Peer peer = peer(session);
+        if (peer != null) {
+            sessions.remove(peer);
+            commands.closed(peer);
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket error", failure);
+    }
+
+    private Peer authenticate(Session session, String token) {
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
+        if (jwt.getGroups() == null || jwt.getGroups().size() != 1 || jwt.getSubject() == null) {
+            return null;
+        }
+        String role = jwt.getGroups().iterator().next();
+        UUID subject;
+        try {
+            subject = UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (Roles.CALLER.equals(role)) {
+            return new Peer(session, subject, jwt.getName(), role, subject, AgentSessions.QUEUE_CAPACITY);
+        }
+        if (!Roles.isUserRole(role) || !principals.isActive(subject, role)) {
+            return null; // API clients have no socket; disabled users none either
+        }
+        return new Peer(session, subject, jwt.getName(), role, null, AgentSessions.QUEUE_CAPACITY);
+    }
+
+    private static void refuse(Session session, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing a refused socket failed", e);
+        }
+    }
+
+    private static Peer peer(Session session) {
+        return (Peer) session.getUserProperties().get(Peer.class.getName());
+    }
+}

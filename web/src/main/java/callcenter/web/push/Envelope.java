@@ -1,0 +1,88 @@
+package callcenter.web.push;
+
+import java.io.StringReader;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/** A client frame {@code {"event": "...", "data": ...}}, parsed strictly. */
+record Envelope(String event, JsonObject data) {
+
+    /** A frame or field that cannot be understood; answered with {@code error} {@code bad_request}. */
+    static final class BadFrame extends RuntimeException {
+        BadFrame(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final int MAX_FRAME_CHARS = 64 * 1024;
+
+    static Envelope parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadFrame("empty frame");
+        }
+        if (text.length() > MAX_FRAME_CHARS) {
+            throw new BadFrame("frame larger than " + MAX_FRAME_CHARS + " characters");
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            throw new BadFrame("not JSON");
+        }
+        if (!(value instanceof JsonObject frame)) {
+            throw new BadFrame("a frame is a JSON object {\"event\", \"data\"}");
+        }
+        if (!(frame.get("event") instanceof JsonString event) || event.getString().isBlank()) {
+            throw new BadFrame("missing \"event\"");
+        }
+        JsonValue data = frame.get("data");
+        if (data == null || data == JsonValue.NULL) {
+            return new Envelope(event.getString(), JsonValue.EMPTY_JSON_OBJECT);
+        }
+        if (!(data instanceof JsonObject object)) {
+            throw new BadFrame("\"data\" must be an object");
+        }
+        return new Envelope(event.getString(), object);
+    }
+
+    /** A required string field of {@code data}. */
+    String string(String field) {
+        if (!(data.get(field) instanceof JsonString value) || value.getString().isBlank()) {
+            throw new BadFrame("\"" + field + "\" is required");
+        }
+        return value.getString();
+    }
+
+    /** An optional string field of {@code data}: null when absent. */
+    String optionalString(String field) {
+        JsonValue value = data.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new BadFrame("\"" + field + "\" must be a string");
+        }
+        return s.getString();
+    }
+
+    UUID callId() {
+        try {
+            return UUID.fromString(string("callId"));
+        } catch (IllegalArgumentException e) {
+            throw new BadFrame("\"callId\" is not a call id");
+        }
+    }
+
+    /** The server's error frame. */
+    static String error(String code, String message, UUID callId) {
+        var data = Json.createObjectBuilder().add("code", code).add("message", message == null ? code : message);
+        if (callId != null) {
+            data.add("callId", callId.toString());
+        }
+        return Json.createObjectBuilder().add("event", "error").add("data", data).build().toString();
+    }
+}

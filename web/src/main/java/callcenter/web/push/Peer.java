@@ -1,0 +1,40 @@
+package callcenter.web.push;
+
+import java.util.UUID;
+
+import jakarta.websocket.Session;
+
+import callcenter.common.Roles;
+
+/**
+ * One open socket and who holds it, taken from its verified token. A caller socket belongs to exactly one call.
+ */
+final class Peer {
+
+    final Session session;
+    /** Our own id for the socket, unique across nodes (the shared presence rows use it). */
+    final String socketId = UUID.randomUUID().toString();
+    final UUID userId;
+    final String name;
+    final String role;
+    final UUID callId;
+    final Outbox outbox;
+    volatile boolean registered;
+
+    Peer(Session session, UUID userId, String name, String role, UUID callId, int queueCapacity) {
+        this.session = session;
+        this.userId = userId;
+        this.name = name;
+        this.role = role;
+        this.callId = callId;
+        this.outbox = new Outbox(queueCapacity);
+    }
+
+    boolean isCaller() {
+        return Roles.CALLER.equals(role);
+    }
+
+    boolean isSupervisor() {
+        return Roles.ADMIN.equals(role) || Roles.SUPERVISOR.equals(role);
+    }
+}

@@ -1,0 +1,50 @@
+package callcenter.web.users;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import callcenter.common.Roles;
+import callcenter.users.boundary.ClientService;
+
+/** Admins create and delete API clients (integrators, the caller mobile app). */
+@Path("clients")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClientsResource {
+
+    /** The new client's credentials; the secret is shown only here. */
+    public record CreatedClient(String clientId, String clientSecret) {
+    }
+
+    @Inject
+    ClientService clients;
+
+    @POST
+    public Response createClient(@Valid @NotNull NewClientRequest request) {
+        ClientService.NewClient created = clients.create(request.name());
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedClient(created.clientId(), created.clientSecret()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /** Deletes the client; its tokens fail from now on. */
+    @DELETE
+    @Path("{clientId}")
+    public Response deleteClient(@PathParam("clientId") String clientId) {
+        clients.delete(clientId);
+        return Response.noContent().build();
+    }
+}

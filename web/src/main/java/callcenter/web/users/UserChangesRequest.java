@@ -1,0 +1,25 @@
+package callcenter.web.users;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import callcenter.users.boundary.UserService;
+
+/**
+ * {@code PATCH /api/users/{id}}: absent (or null) fields stay as they are; an empty {@code sipUsername} or
+ * {@code telnyxCredentialId} clears it.
+ */
+public record UserChangesRequest(
+        @Size(max = 200) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String displayName,
+        @Size(max = 32) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String extension,
+        @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
+        @Size(min = 8, max = 256, message = UserRules.PASSWORD_MESSAGE) String password,
+        @Size(max = 128) String sipUsername,
+        @Size(max = 128) String telnyxCredentialId,
+        Boolean enabled) {
+
+    UserService.UserChanges command() {
+        return new UserService.UserChanges(displayName == null ? null : displayName.trim(), extension, role, password,
+                sipUsername, telnyxCredentialId, enabled);
+    }
+}

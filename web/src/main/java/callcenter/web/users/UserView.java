@@ -1,0 +1,19 @@
+package callcenter.web.users;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+
+import callcenter.users.entity.User;
+
+/** A user as the API shows it: never a password or a hash. Absent values are null. */
+@JsonbNillable
+public record UserView(UUID id, String username, String displayName, String extension, String role,
+                       String sipUsername, String telnyxCredentialId, boolean enabled, Instant createdAt) {
+
+    static UserView of(User user) {
+        return new UserView(user.id(), user.username(), user.displayName(), user.extension(), user.role(),
+                user.sipUsername(), user.telnyxCredentialId(), user.enabled(), user.createdAt());
+    }
+}

@@ -1,0 +1,69 @@
+package callcenter.web.users;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import callcenter.common.Page;
+import callcenter.common.PageRequest;
+import callcenter.common.Roles;
+import callcenter.users.boundary.UserService;
+
+/** Admins manage the users: agents, supervisors and admins. */
+@Path("users")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserService users;
+
+    @POST
+    public Response createUser(@Valid @NotNull NewUserRequest request, @Context UriInfo uri) {
+        UserView created = UserView.of(users.create(request.command()));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<UserView> listUsers(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return users.list(PageRequest.of(limit, cursor)).map(UserView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView getUser(@PathParam("id") UUID id) {
+        return UserView.of(users.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public UserView updateUser(@PathParam("id") UUID id, @Valid @NotNull UserChangesRequest request) {
+        return UserView.of(users.update(id, request.command()));
+    }
+
+    /** Disables the user; its history stays. */
+    @DELETE
+    @Path("{id}")
+    public Response disableUser(@PathParam("id") UUID id) {
+        users.disable(id);
+        return Response.noContent().build();
+    }
+}

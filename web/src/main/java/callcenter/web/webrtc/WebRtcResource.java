@@ -1,0 +1,35 @@
+package callcenter.web.webrtc;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import callcenter.common.Roles;
+import callcenter.platform.Settings;
+
+/**
+ * {@code GET /api/webrtc/config}: the STUN/TURN servers ({@code CALLCENTER_ICE_SERVERS}) for the pages'
+ * {@code RTCPeerConnection}. Authenticated, because TURN credentials are not for everyone; the caller page asks with
+ * the client token it already holds to start the call.
+ */
+@Path("webrtc")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WebRtcResource {
+
+    @Inject
+    Settings settings;
+
+    @GET
+    @Path("config")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
+    public JsonObject config() {
+        return Json.createObjectBuilder().add("iceServers", settings.iceServers()).build();
+    }
+}
