@@ -95,6 +95,17 @@ class RealtimeIT {
     }
 
     @Test
+    void disablingAnAgentClosesItsOpenSockets() {
+        Api.TestUser agent = api().createUser("agent");
+        try (WsClient socket = WsClient.agent(base, agent.token())) {
+            socket.await("agents:list", WAIT);
+            Api.Reply disabled = api().patch("api/users/" + agent.id(), "{\"enabled\":false}", api().adminToken());
+            assertEquals(200, disabled.status(), disabled.toString());
+            assertEquals(1008, socket.awaitClose(WAIT));
+        }
+    }
+
+    @Test
     void incomingCallReachesEveryAvailableAgentWithTheSeedFields() {
         List<WsClient> agents = new ArrayList<>();
         try {

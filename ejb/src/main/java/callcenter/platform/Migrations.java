@@ -32,12 +32,14 @@ public class Migrations {
     @PostConstruct
     void migrate() {
         // The EJB module's class loader: Flyway scans it for db/migration.
-        var result = Flyway.configure(Migrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info("Database schema at version " + result.targetSchemaVersion
+                .load();
+        var result = flyway.migrate();
+        // Flyway reports no target version when nothing was applied; the current one is what operators want to see.
+        var current = flyway.info().current();
+        LOG.info("Database schema at version " + (current == null ? "none" : current.getVersion())
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }

@@ -20,6 +20,8 @@ import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.common.Times;
+import callcenter.events.CallEvent;
+import callcenter.events.CallEventPublisher;
 import callcenter.users.control.AtClientName;
 import callcenter.users.control.PasswordHasher;
 import callcenter.users.entity.User;
@@ -46,6 +48,9 @@ public class UserService {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    CallEventPublisher events;
 
     public User create(NewUser request) {
         requireRole(request.role());
@@ -146,9 +151,6 @@ public class UserService {
         if (changes.extension() != null) {
             user.extension(blankToNull(changes.extension()), now);
         }
-        if (changes.role() != null) {
-            user.role(changes.role(), now);
-        }
         if (changes.password() != null) {
             user.passwordHash(hasher.hash(changes.password()), now);
         }
@@ -158,10 +160,20 @@ public class UserService {
         if (changes.telnyxCredentialId() != null) {
             user.telnyxCredentialId(blankToNull(changes.telnyxCredentialId()), now);
         }
+        boolean wasEnabled = user.enabled();
+        String roleBefore = user.role();
+        if (changes.role() != null) {
+            user.role(changes.role(), now);
+        }
         if (Boolean.TRUE.equals(changes.enabled())) {
             user.enable(now);
         } else if (Boolean.FALSE.equals(changes.enabled())) {
             user.disable(now);
+        }
+        // A socket keeps the identity and role of the token it was opened with, so open sockets of a user who was
+        // disabled or changed role are closed on every node (in this transaction: only if the change commits).
+        if ((wasEnabled && !user.enabled()) || !roleBefore.equals(user.role())) {
+            events.publish(CallEvent.revokeSockets(user.id()));
         }
         return user;
     }
