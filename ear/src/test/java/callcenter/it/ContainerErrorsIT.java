@@ -37,6 +37,19 @@ class ContainerErrorsIT {
     }
 
     @Test
+    void openApiDocumentListsEveryPathWhereItIsServed() {
+        Api.Reply doc = Api.at(base).get("openapi", null);
+        assertEquals(200, doc.status(), doc.toString());
+        for (String path : new String[] {"/api/calls/initiate:", "/api/calls/{id}/accept:", "/api/auth/login:",
+                "/webhooks/africastalking/voice:", "/health/ready:"}) {
+            assertTrue(doc.body().contains("\n  " + path), path + " missing from " + doc.body());
+        }
+        for (String wrong : new String[] {"/webhooks/calls", "/api/africastalking/voice", "/api/ready"}) {
+            assertTrue(!doc.body().contains("\n  " + wrong), wrong + " is not served, yet documented");
+        }
+    }
+
+    @Test
     void unknownPathsAnswerProblemJson() {
         for (String path : new String[]{"no/such/page", "api/no-such-resource", "webhooks/nothing"}) {
             Api.Reply reply = Api.at(base).get(path, null);
