@@ -9,9 +9,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -48,7 +46,7 @@ public final class Problems {
         }
         if (cause instanceof ConstraintViolationException e) {
             List<FieldError> errors = e.getConstraintViolations().stream()
-                    .map(v -> new FieldError(field(v), v.getMessage()))
+                    .map(v -> FieldError.of(v))
                     .sorted(java.util.Comparator.comparing(FieldError::field))
                     .toList();
             return of(CallCenterException.invalid(errors.isEmpty() ? List.of(new FieldError("body", "is invalid")) : errors), authenticated);
@@ -117,13 +115,4 @@ public final class Problems {
         return current;
     }
 
-    private static String field(ConstraintViolation<?> violation) {
-        String name = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
-                name = node.getName();
-            }
-        }
-        return name == null ? "body" : name;
-    }
 }

@@ -617,18 +617,10 @@ public class CallService {
 
     /** Agents see their own calls and the waiting ones, clients the calls they started, supervisors and admins all. */
     static boolean visible(CallLog call, Caller who) {
-        if (who.seesAll()) {
-            return true;
-        }
-        if (who.isCaller()) {
-            return call.id().equals(who.callId());
-        }
-        if (who.isClient()) {
-            return who.id().equals(call.createdByClientId());
-        }
-        return who.id().equals(call.agentId()) || call.status() == CallStatus.WAITING;
+        return mayEnd(call, who) || (who.isUser() && call.status() == CallStatus.WAITING);
     }
 
+    /** The parties of a call: its caller, the client that started it, its agent; supervisors and admins too. */
     static boolean mayEnd(CallLog call, Caller who) {
         if (who.seesAll()) {
             return true;

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import callcenter.common.CallCenterException;
@@ -52,7 +51,7 @@ public final class JsonFields {
         List<FieldError> all = new ArrayList<>(errors);
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         for (ConstraintViolation<T> v : violations) {
-            String field = field(v);
+            String field = FieldError.fieldName(v);
             if (all.stream().noneMatch(e -> e.field().equals(field))) {
                 all.add(new FieldError(field, v.getMessage()));
             }
@@ -64,13 +63,4 @@ public final class JsonFields {
         return request;
     }
 
-    private static String field(ConstraintViolation<?> violation) {
-        String name = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
-                name = node.getName();
-            }
-        }
-        return name == null ? "body" : name;
-    }
 }
