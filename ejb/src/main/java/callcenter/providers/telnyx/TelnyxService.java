@@ -85,7 +85,7 @@ public class TelnyxService {
         telnyx.apiUrl();
         String webhookUrl = telnyx.backendUrl() + "/webhooks/voice";
         if (from == null) {
-            from = phoneNumbers.normalize(telnyx.phoneNumber(), "TELNYX_PHONE_NUMBER");
+            from = defaultCallerNumber();
         }
         UUID callId = UUID.randomUUID();
         calls.carrierOutbound(callId, CallLog.CHANNEL_TELNYX, TelnyxClient.PROVIDER, null, to,
@@ -102,6 +102,19 @@ public class TelnyxService {
         }
         context.getBusinessObject(TelnyxService.class).dialed(callId, dialed, commandId);
         return calls.view(callId).orElseThrow();
+    }
+
+    /** TELNYX_PHONE_NUMBER in E.164; a value that is no phone number is the operator's mistake (503), not the caller's. */
+    private String defaultCallerNumber() {
+        try {
+            return phoneNumbers.normalize(telnyx.phoneNumber(), "TELNYX_PHONE_NUMBER");
+        } catch (CallCenterException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            throw CallCenterException.unavailable("Invalid setting TELNYX_PHONE_NUMBER: not a phone number")
+                    .with("setting", "TELNYX_PHONE_NUMBER");
+        }
     }
 
     /** Telnyx placed the call: from now on the call follows its leg. */
@@ -265,15 +278,22 @@ public class TelnyxService {
         // ON CONFLICT DO NOTHING (PostgreSQL, and H2 in its PostgreSQL mode): a racing copy waits for the first
         // insert's transaction and then inserts nothing. NULLs are written as literals: an untyped null parameter
         // cannot be bound on PostgreSQL.
-        var insert = em.createNativeQuery("INSERT INTO telnyx_webhooks (event_id, event_type, call_control_id,"
-                        + " hangup_cause, received_at) VALUES (?1, ?2, " + (leg == null ? "NULL" : "?3") + ", "
-                        + (hangupCause == null ? "NULL" : "?4") + ", ?5) ON CONFLICT DO NOTHING")
-                .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(5, Times.now());
-        if (leg != null) {
-            insert.setParameter(3, leg);
+        List<Object> values = new java.util.ArrayList<>(List.of(event.id(), event.type()));
+        StringBuilder sql = new StringBuilder("INSERT INTO telnyx_webhooks (event_id, event_type, call_control_id,"
+                + " hangup_cause, received_at) VALUES (?1, ?2");
+        for (String optional : new String[] {leg, hangupCause == null ? null : truncate(hangupCause, 64)}) {
+            if (optional == null) {
+                sql.append(", NULL");
+            } else {
+                values.add(optional);
+                sql.append(", ?").append(values.size());
+            }
         }
-        if (hangupCause != null) {
-            insert.setParameter(4, truncate(hangupCause, 64));
+        values.add(Times.now());
+        sql.append(", ?").append(values.size()).append(") ON CONFLICT DO NOTHING");
+        var insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
         }
         return insert.executeUpdate() == 1;
     }
