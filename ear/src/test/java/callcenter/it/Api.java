@@ -121,6 +121,22 @@ public final class Api {
         return new TestUser(reply.json().getString("id"), username, password, login(username, password));
     }
 
+    /**
+     * Ends (as admin: {@code missed}) every call still waiting, so that a test counting the calls offered to agents
+     * does not see calls an earlier test class left to the ring timeout. Test classes share one database.
+     */
+    public void endWaitingCalls() {
+        String admin = adminToken();
+        Reply waiting = get("api/calls?status=waiting&limit=500", admin);
+        if (waiting.status() != 200) {
+            throw new AssertionError("listing waiting calls answered " + waiting.status() + ": " + waiting.body());
+        }
+        for (JsonValue call : waiting.json().getJsonArray("items")) {
+            // 409 is fine: the ring timeout or the call's own test ended it meanwhile.
+            post("api/calls/" + call.asJsonObject().getString("id") + "/end", null, admin);
+        }
+    }
+
     /** Creates an API client and returns a client-credentials token for it. */
     public String clientToken() {
         Reply created = post("api/clients", "{\"name\":\"it-" + UUID.randomUUID() + "\"}", adminToken());

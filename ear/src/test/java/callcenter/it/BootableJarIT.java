@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class BootableJarIT {
 
     private static final Duration BOOT = Duration.ofSeconds(240);
+    /** it.jar.port (ear/pom.xml): configurable, so that two builds on one host do not start jars on the same ports. */
+    private static final int JAR_PORT = Integer.getInteger("it.jar.port", 18080);
     private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password\\W+(\\S+)\\s*$");
 
     private static Path workDir(String name) throws Exception {
@@ -36,7 +38,7 @@ class BootableJarIT {
         String password;
         String adminToken;
         String callId;
-        try (BootableJar server = BootableJar.start(dir, 18080, Map.of())) {
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT, Map.of())) {
             assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
             Api api = Api.at(server.url());
             assertTrue(api.get("health/ready", null).body().contains("H2"), "the default is the embedded database");
@@ -51,7 +53,7 @@ class BootableJarIT {
         }
         assertTrue(Files.exists(dir.resolve("data")), "data kept under ./data of the working directory");
 
-        try (BootableJar server = BootableJar.start(dir, 18080, Map.of())) {
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT, Map.of())) {
             assertTrue(server.awaitReady(BOOT), "never ready after restart:\n" + server.outputText());
             Api api = Api.at(server.url());
             assertFalse(server.output().stream().anyMatch(line -> GENERATED_PASSWORD.matcher(line).find()),
@@ -66,7 +68,7 @@ class BootableJarIT {
     @Test
     void aPostgresqlUrlWithTheEmbeddedDriverIsReportedAndNeverReady() throws Exception {
         Path dir = workDir("wrong-url");
-        try (BootableJar server = BootableJar.start(dir, 18180,
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 100,
                 Map.of("CALLCENTER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/callcenter"))) {
             assertTrue(server.awaitOutput("Invalid setting CALLCENTER_DB_URL", BOOT), server.outputText());
             assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never report ready with a wrong setting");
@@ -76,7 +78,7 @@ class BootableJarIT {
     @Test
     void aNonNumericTimeoutIsReportedAndNeverReady() throws Exception {
         Path dir = workDir("wrong-timeout");
-        try (BootableJar server = BootableJar.start(dir, 18280, Map.of("CALLCENTER_RING_TIMEOUT_SECONDS", "soon"))) {
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 200, Map.of("CALLCENTER_RING_TIMEOUT_SECONDS", "soon"))) {
             assertTrue(server.awaitOutput("Invalid setting CALLCENTER_RING_TIMEOUT_SECONDS='soon'", BOOT), server.outputText());
             assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never report ready with a wrong setting");
             long lines = server.output().stream().filter(l -> l.contains("CALLCENTER_RING_TIMEOUT_SECONDS")).count();

@@ -95,6 +95,12 @@ class DashboardIT {
             })).observe(list, { childList: true });
             """;
 
+    /** The dashboards count every waiting call: start each test without calls left by earlier test classes. */
+    @org.junit.jupiter.api.BeforeEach
+    void noCallsWaiting() {
+        Api.at(base).endWaitingCalls();
+    }
+
     @Test
     void twoAgentsSeeTheCallOneAnswersAndTalksToTheCallerOverWebRtc() throws Exception {
         Api api = Api.at(base);

@@ -6,12 +6,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import callcenter.web.webhooks.AfricasTalkingWebhookResource;
+import callcenter.web.webhooks.TelnyxWebhookResource;
 
 /** Carrier webhooks under {@code /webhooks}: authenticated by the carrier's signature or secret, not by a JWT. */
 @ApplicationPath("webhooks")
 public class WebhooksApplication extends Application {
 
-    static final Set<Class<?>> RESOURCES = Set.of(AfricasTalkingWebhookResource.class);
+    static final Set<Class<?>> RESOURCES = Set.of(AfricasTalkingWebhookResource.class,
+            TelnyxWebhookResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -17,6 +17,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -83,6 +84,9 @@ public class CallService {
 
     @Inject
     CallPushes pushes;
+
+    @Inject
+    Event<CarrierLeg> carrierLegs;
 
     // ---- initiate -------------------------------------------------------------------------------------------
 
@@ -249,6 +253,7 @@ public class CallService {
                 .add("agentId", agent.id().toString())
                 .add("agentName", call.agent() == null ? "" : call.agent().displayName()));
         changed(call, "accepted");
+        legChanged(call, CarrierLeg.Change.ACCEPTED);
         return CallView.of(call);
     }
 
@@ -393,6 +398,7 @@ public class CallService {
         event(call, "missed", Json.createObjectBuilder().add("hangupCause", HangupCauses.RING_TIMEOUT)
                 .add("durationSeconds", 0).add("by", "platform"));
         changed(call, "missed");
+        legChanged(call, CarrierLeg.Change.MISSED);
         return true;
     }
 
@@ -433,9 +439,15 @@ public class CallService {
     /** A carrier call arrived: stored {@code waiting} with its carrier session and offered like an app call. */
     public CallView carrierInbound(String channel, String providerName, String sessionId, String callerName,
                                    String phoneNumber, JsonObject detail) {
+        return carrierInbound(channel, providerName, sessionId, null, callerName, phoneNumber, detail);
+    }
+
+    /** {@link #carrierInbound} for a carrier whose legs have a call control id (Telnyx). */
+    public CallView carrierInbound(String channel, String providerName, String sessionId, String callControlId,
+                                   String callerName, String phoneNumber, JsonObject detail) {
         Instant now = Times.now();
         CallLog call = CallLog.carrierCall(UUID.randomUUID(), CallLog.INBOUND, channel, CallStatus.WAITING,
-                callerName, phoneNumber, null, null, providerName, sessionId, now);
+                callerName, phoneNumber, null, null, providerName, sessionId, now).followingCallControlId(callControlId);
         em.persist(call);
         event(call, "created", Json.createObjectBuilder(detail).add("direction", call.direction())
                 .add("channel", call.channel()).add("by", providerName));
@@ -476,6 +488,48 @@ public class CallService {
         return call != null && channel.equals(call.channel()) && sessionId.equals(call.providerSessionId());
     }
 
+    /** The carrier leg's call control id of a call that had none yet; false when it follows another leg. */
+    public boolean attachCallControlId(UUID id, String channel, String callControlId) {
+        int changed = em.createQuery("UPDATE CallLog c SET c.providerCallControlId = :leg, c.version = c.version + 1"
+                        + " WHERE c.id = :id AND c.channel = :channel AND c.providerCallControlId IS NULL")
+                .setParameter("leg", callControlId).setParameter("id", id).setParameter("channel", channel)
+                .executeUpdate();
+        if (changed == 1) {
+            changed(fresh(id), "updated");
+            return true;
+        }
+        CallLog call = fresh(id);
+        return call != null && channel.equals(call.channel()) && callControlId.equals(call.providerCallControlId());
+    }
+
+    /** The call that follows a carrier leg (Telnyx's call_control_id), if any. */
+    public Optional<CallView> byCallControlId(String callControlId) {
+        return em.createQuery("SELECT c FROM CallLog c WHERE c.providerCallControlId = :leg", CallLog.class)
+                .setParameter("leg", callControlId).getResultStream().findFirst().map(CallView::of);
+    }
+
+    /** A call as the API shows it, without its timeline; for boundaries that already checked who may see it. */
+    public Optional<CallView> view(UUID id) {
+        return Optional.ofNullable(em.find(CallLog.class, id)).map(CallView::of);
+    }
+
+    /**
+     * A command the platform sent to the carrier on its own failed (after an accept, say): the failure goes into the
+     * timeline as {@code command_failed}, and a live call is pushed as {@code call:updated}. The status stays.
+     */
+    public void carrierCommandFailed(UUID id, JsonObject data) {
+        int bumped = em.createQuery("UPDATE CallLog c SET c.version = c.version + 1 WHERE c.id = :id")
+                .setParameter("id", id).executeUpdate();
+        if (bumped == 0) {
+            return;
+        }
+        CallLog call = fresh(id);
+        event(call, "command_failed", Json.createObjectBuilder(data));
+        if (!call.status().isFinal()) {
+            changed(call, "updated");
+        }
+    }
+
     /** The call that follows a carrier session, if any. */
     public Optional<CallView> bySession(String sessionId) {
         return em.createQuery("SELECT c FROM CallLog c WHERE c.providerSessionId = :session", CallLog.class)
@@ -503,12 +557,17 @@ public class CallService {
         }
     }
 
-    /** The carrier reports an outbound call answered: {@code dialing → active}; anything else stays as it is. */
+    /**
+     * The carrier reports a call answered: {@code dialing → active}, and a {@code waiting} carrier call answered
+     * before any agent accepted it becomes {@code active} with no agent (an agent may still take it); anything else
+     * stays as it is, so a late answer never revives a final call.
+     */
     public boolean carrierAnswered(UUID id) {
         int changed = em.createQuery("UPDATE CallLog c SET c.status = :active, c.answeredAt = COALESCE(c.answeredAt, :now),"
-                        + " c.version = c.version + 1 WHERE c.id = :id AND c.status = :dialing")
+                        + " c.version = c.version + 1 WHERE c.id = :id AND (c.status = :dialing OR c.status = :waiting)")
                 .setParameter("active", CallStatus.ACTIVE).setParameter("now", Times.now())
-                .setParameter("id", id).setParameter("dialing", CallStatus.DIALING).executeUpdate();
+                .setParameter("id", id).setParameter("dialing", CallStatus.DIALING)
+                .setParameter("waiting", CallStatus.WAITING).executeUpdate();
         if (changed == 1) {
             changed(fresh(id), "updated");
         }
@@ -579,6 +638,17 @@ public class CallService {
      */
     private void changed(CallLog call, String eventName) {
         pushes.changed(call, eventName);
+    }
+
+    /**
+     * Tells the carrier integration that a call with a carrier leg was accepted or missed; its observers act only
+     * after this transaction commits, so a carrier command is never sent for a change that rolled back.
+     */
+    private void legChanged(CallLog call, CarrierLeg.Change change) {
+        if (call.providerCallControlId() != null && CallLog.INBOUND.equals(call.direction())) {
+            carrierLegs.fire(new CarrierLeg(change, call.id(), call.channel(), call.providerCallControlId(),
+                    call.agentId()));
+        }
     }
 
     /** Records that the call was offered; the real-time work offers it to the available agents and counts them. */

@@ -227,4 +227,10 @@ public class CallLog {
         call.version = 1;
         return call;
     }
+
+    /** The same new call, following a Telnyx leg from the start; only before it is persisted. */
+    public CallLog followingCallControlId(String callControlId) {
+        this.providerCallControlId = callControlId;
+        return this;
+    }
 }

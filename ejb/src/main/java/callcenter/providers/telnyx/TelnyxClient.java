@@ -1,0 +1,135 @@
+package callcenter.providers.telnyx;
+
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import callcenter.platform.Settings;
+import callcenter.providers.ProviderException;
+
+/**
+ * Calls Telnyx over MicroProfile REST Client with connect and read timeouts of
+ * {@code CALLCENTER_PROVIDER_TIMEOUT_SECONDS}. Every failure leaves as {@link ProviderException}: an error answer 502
+ * with Telnyx's detail, a timeout 504. The API key travels only in the Authorization header and never appears in a
+ * message. Holds no transaction: callers commit what they logged before calling.
+ */
+@ApplicationScoped
+public class TelnyxClient {
+
+    public static final String PROVIDER = "telnyx";
+
+    /** Telnyx's answer to a Dial: the ids of the new leg. */
+    public record Dialed(String callControlId, String callLegId, String callSessionId) {
+    }
+
+    @Inject
+    TelnyxSettings telnyx;
+
+    @Inject
+    Settings settings;
+
+    /** {@code POST /calls}: dials {@code to} from {@code from}; webhooks of the leg go to {@code webhookUrl}. */
+    public Dialed dial(String to, String from, String webhookUrl, String commandId, String clientState) {
+        String apiKey = telnyx.apiKey();
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("connection_id", telnyx.connectionId())
+                .add("to", to)
+                .add("from", from)
+                .add("webhook_url", webhookUrl)
+                .add("command_id", commandId);
+        if (clientState != null) {
+            body.add("client_state", clientState);
+        }
+        JsonObject request = body.build();
+        JsonObject answer = call(api -> api.dial(bearer(apiKey), request), apiKey, "dial");
+        JsonObject data = answer.get("data") instanceof JsonObject d ? d : null;
+        String id = data == null ? null : TelnyxErrorMapper.string(data.get("call_control_id"));
+        if (id == null) {
+            // A 2xx without a leg id is not a placed call.
+            throw ProviderException.error(PROVIDER, "Telnyx answered the dial request without a call_control_id");
+        }
+        return new Dialed(id, TelnyxErrorMapper.string(data.get("call_leg_id")),
+                TelnyxErrorMapper.string(data.get("call_session_id")));
+    }
+
+    /** {@code POST /calls/{id}/actions/{action}} with {@code body} plus {@code command_id}. */
+    public void command(String callControlId, String action, JsonObject body, String commandId) {
+        String apiKey = telnyx.apiKey();
+        JsonObject request = Json.createObjectBuilder(body).add("command_id", commandId).build();
+        call(api -> api.action(bearer(apiKey), callControlId, action, request), apiKey, action);
+    }
+
+    /** {@code POST /telephony_credentials/{id}/token}: a JWT for the browser SDK (answered as plain text). */
+    public String token(String credentialId) {
+        String apiKey = telnyx.apiKey();
+        String token = call(api -> api.token(bearer(apiKey), credentialId), apiKey, "WebRTC token");
+        if (token == null || token.isBlank()) {
+            throw ProviderException.error(PROVIDER, "Telnyx answered the WebRTC token request without a token");
+        }
+        return token.trim();
+    }
+
+    private <R> R call(Function<TelnyxApi, R> request, String apiKey, String what) {
+        int timeout = settings.providerTimeoutSeconds();
+        TelnyxApi client = RestClientBuilder.newBuilder()
+                .baseUri(telnyx.apiUrl())
+                .connectTimeout(timeout, TimeUnit.SECONDS)
+                .readTimeout(timeout, TimeUnit.SECONDS)
+                .register(TelnyxErrorMapper.class)
+                .build(TelnyxApi.class);
+        try (client) {
+            R answer = request.apply(client);
+            if (answer == null) {
+                throw ProviderException.error(PROVIDER, "Telnyx answered the " + what + " request with no body");
+            }
+            return answer;
+        } catch (ProviderException e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(e, what, timeout, apiKey);
+        }
+    }
+
+    private static String bearer(String apiKey) {
+        return "Bearer " + apiKey;
+    }
+
+    /** A failure of the HTTP exchange itself: a timeout is a 504, anything else a 502; never the key in the text. */
+    static ProviderException translate(Throwable failure, String what, int timeoutSeconds, String apiKey) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProviderException p) {
+                return p;
+            }
+        }
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedIOException || c instanceof HttpTimeoutException
+                    || c instanceof TimeoutException) {
+                return ProviderException.timeout(PROVIDER, "Telnyx did not answer the " + what + " request within "
+                        + timeoutSeconds + " s");
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getClass().getSimpleName();
+        if (root.getMessage() != null) {
+            reason += ": " + root.getMessage();
+        }
+        if (apiKey != null && !apiKey.isEmpty()) {
+            reason = reason.replace(apiKey, "***");
+        }
+        return ProviderException.error(PROVIDER, "Telnyx could not be reached for the " + what + " request ("
+                + reason + ")");
+    }
+}
