@@ -41,10 +41,11 @@ class ContainerErrorsIT {
         Api.Reply doc = Api.at(base).get("openapi", null);
         assertEquals(200, doc.status(), doc.toString());
         for (String path : new String[] {"/api/calls/initiate:", "/api/calls/{id}/accept:", "/api/auth/login:",
-                "/webhooks/africastalking/voice:", "/health/ready:"}) {
+                "/webhooks/africastalking/voice:", "/health/ready:", "/webhooks/voice:", "/api/voice/calls/outbound:",
+                "/api/sms:"}) {
             assertTrue(doc.body().contains("\n  " + path), path + " missing from " + doc.body());
         }
-        for (String wrong : new String[] {"/webhooks/calls", "/api/africastalking/voice", "/api/ready"}) {
+        for (String wrong : new String[] {"/webhooks/calls", "/api/africastalking/voice", "/api/ready", "/api/voice:"}) {
             assertTrue(!doc.body().contains("\n  " + wrong), wrong + " is not served, yet documented");
         }
     }

@@ -54,22 +54,6 @@ class DashboardIT {
     @ArquillianResource
     URL base;
 
-    /**
-     * The shortcut A answers the oldest waiting call, and other test classes on the same server may have left calls
-     * ringing: an admin ends them first so that the queue holds only this test's calls.
-     */
-    @BeforeEach
-    void emptyTheQueue() {
-        Api api = Api.at(base);
-        String admin = api.adminToken();
-        Api.Reply waiting = api.get("api/calls?status=waiting&limit=200", admin);
-        assertEquals(200, waiting.status(), waiting.toString());
-        for (JsonObject call : waiting.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
-            int status = api.post("api/calls/" + call.getString("id") + "/end", null, admin).status();
-            assertTrue(status == 200 || status == 409, "ending a leftover call answered " + status);
-        }
-    }
-
     /** The inbound-rtp audio bytes received, or the outbound-rtp bytes sent, of a page's current peer connection. */
     private static final String RTP_BYTES = """
             const [kind, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -95,8 +79,11 @@ class DashboardIT {
             })).observe(list, { childList: true });
             """;
 
-    /** The dashboards count every waiting call: start each test without calls left by earlier test classes. */
-    @org.junit.jupiter.api.BeforeEach
+    /**
+     * The dashboards count every waiting call and the shortcut A answers the oldest: start each test without calls
+     * left by earlier test classes.
+     */
+    @BeforeEach
     void noCallsWaiting() {
         Api.at(base).endWaitingCalls();
     }

@@ -16,6 +16,9 @@ class OpenApiPathsTest {
         assertEquals("/webhooks/africastalking/voice", served.get("/africastalking/voice"));
         assertEquals("/api/africastalking/make-call", served.get("/africastalking/make-call"));
         assertEquals("/health/ready", served.get("/ready"));
+        // Same first segment, two applications: the webhook is served at the root of its resource.
+        assertEquals("/webhooks/voice", served.get("/voice"));
+        assertEquals("/api/voice/calls/outbound", served.get("/voice/calls/outbound"));
     }
 
     @Test
