@@ -11,8 +11,10 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
 
@@ -37,12 +39,28 @@ public class OpenApiPaths implements OASFilter {
         }
         Map<String, String> served = servedPaths();
         Map<String, PathItem> moved = new TreeMap<>();
-        paths.getPathItems().forEach((path, item) -> moved.put(served.getOrDefault(relative(path), path), item));
+        paths.getPathItems().forEach((path, item) -> {
+            String relative = relative(path);
+            // One documented path can hold operations of two applications (GET /api/sms and POST /webhooks/sms).
+            Map<String, Map<PathItem.HttpMethod, Operation>> byTarget = new TreeMap<>();
+            item.getOperations().forEach((method, operation) -> byTarget
+                    .computeIfAbsent(served.getOrDefault(key(method.name(), relative), path), t -> new TreeMap<>())
+                    .put(method, operation));
+            if (byTarget.size() <= 1) {
+                moved.put(byTarget.isEmpty() ? path : byTarget.keySet().iterator().next(), item);
+                return;
+            }
+            byTarget.forEach((target, operations) -> {
+                PathItem part = OASFactory.createPathItem().parameters(item.getParameters());
+                operations.forEach(part::setOperation);
+                moved.put(target, part);
+            });
+        });
         List.copyOf(paths.getPathItems().keySet()).forEach(paths::removePathItem);
         moved.forEach(paths::addPathItem);
     }
 
-    /** Each resource path relative to its application ({@code /calls/{id}}) → the path a client calls. */
+    /** {@code "GET /calls/{id}"} (HTTP method and path relative to its application) → the path a client calls. */
     static Map<String, String> servedPaths() {
         Map<String, String> served = new HashMap<>();
         for (Application application : APPLICATIONS) {
@@ -53,10 +71,11 @@ public class OpenApiPaths implements OASFilter {
                     continue; // a provider, not a resource
                 }
                 for (Method method : type.getMethods()) {
-                    Path sub = method.getAnnotation(Path.class);
-                    if (sub != null || isResourceMethod(method)) {
+                    String httpMethod = httpMethod(method);
+                    if (httpMethod != null) {
+                        Path sub = method.getAnnotation(Path.class);
                         String path = join(join("", root.value()), sub == null ? "" : sub.value());
-                        served.put(path, prefix + path);
+                        served.put(key(httpMethod, path), prefix + (path.isEmpty() ? "" : path));
                     }
                 }
             }
@@ -64,13 +83,18 @@ public class OpenApiPaths implements OASFilter {
         return served;
     }
 
-    private static boolean isResourceMethod(Method method) {
+    static String key(String httpMethod, String relativePath) {
+        return httpMethod + " " + relativePath;
+    }
+
+    private static String httpMethod(Method method) {
         for (var annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
             }
         }
-        return false;
+        return null;
     }
 
     /** Drops the one application prefix the scanner put in front. */
