@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Form;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import callcenter.platform.Settings;
+import callcenter.providers.ProviderCalls;
 import callcenter.providers.ProviderException;
 
 /**
@@ -34,14 +35,17 @@ public class AtClient {
     @Inject
     Settings settings;
 
+    @Inject
+    ProviderCalls metered;
+
     /** {@code POST {AT_WEBRTC_URL}/capability-token/request}. */
     public CapabilityToken capabilityToken(String clientName, String phoneNumber, boolean incoming, boolean outgoing,
                                            int lifeTimeSec) {
         String apiKey = at.apiKey();
         JsonObject request = CapabilityToken.request(at.username(), clientName, phoneNumber, incoming, outgoing,
                 lifeTimeSec);
-        JsonObject answer = call(at.webrtcUrl(), AtWebRtcApi.class, api -> api.capabilityToken(apiKey, request),
-                apiKey, "capability token");
+        JsonObject answer = metered.time(PROVIDER, "capability-token", () -> call(at.webrtcUrl(), AtWebRtcApi.class,
+                api -> api.capabilityToken(apiKey, request), apiKey, "capability token"));
         return CapabilityToken.from(answer, clientName, incoming, outgoing, lifeTimeSec);
     }
 
@@ -50,7 +54,8 @@ public class AtClient {
         String apiKey = at.apiKey();
         Form form = new Form().param("username", at.username()).param("from", from).param("to", to)
                 .param("clientRequestId", clientRequestId);
-        JsonObject answer = call(at.voiceUrl(), AtVoiceApi.class, api -> api.call(apiKey, form), apiKey, "voice call");
+        JsonObject answer = metered.time(PROVIDER, "voice-call", () -> call(at.voiceUrl(), AtVoiceApi.class,
+                api -> api.call(apiKey, form), apiKey, "voice call"));
         return VoiceCall.from(answer);
     }
 

@@ -33,11 +33,15 @@ public class CallEventsListener implements MessageListener {
     @Inject
     AgentSessions sessions;
 
+    @Inject
+    PushMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         try {
             if (message instanceof TextMessage text) {
                 sessions.deliver(CallEvent.fromJson(text.getText()));
+                metrics.pushed(message.getJMSTimestamp());
             } else {
                 LOG.warning("Ignoring a non-text message on the call-events topic");
             }
