@@ -15,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import callcenter.platform.Settings;
+import callcenter.providers.ProviderCalls;
 import callcenter.providers.ProviderException;
 
 /**
@@ -38,6 +39,9 @@ public class TelnyxClient {
     @Inject
     Settings settings;
 
+    @Inject
+    ProviderCalls metered;
+
     /** {@code POST /calls}: dials {@code to} from {@code from}; webhooks of the leg go to {@code webhookUrl}. */
     public Dialed dial(String to, String from, String webhookUrl, String commandId, String clientState) {
         String apiKey = telnyx.apiKey();
@@ -51,7 +55,7 @@ public class TelnyxClient {
             body.add("client_state", clientState);
         }
         JsonObject request = body.build();
-        JsonObject answer = call(api -> api.dial(bearer(apiKey), request), apiKey, "dial");
+        JsonObject answer = call(api -> api.dial(bearer(apiKey), request), apiKey, "dial", "dial");
         JsonObject data = answer.get("data") instanceof JsonObject d ? d : null;
         String id = data == null ? null : TelnyxErrorMapper.string(data.get("call_control_id"));
         if (id == null) {
@@ -66,20 +70,25 @@ public class TelnyxClient {
     public void command(String callControlId, String action, JsonObject body, String commandId) {
         String apiKey = telnyx.apiKey();
         JsonObject request = Json.createObjectBuilder(body).add("command_id", commandId).build();
-        call(api -> api.action(bearer(apiKey), callControlId, action, request), apiKey, action);
+        call(api -> api.action(bearer(apiKey), callControlId, action, request), apiKey, action, action);
     }
 
     /** {@code POST /telephony_credentials/{id}/token}: a JWT for the browser SDK (answered as plain text). */
     public String token(String credentialId) {
         String apiKey = telnyx.apiKey();
-        String token = call(api -> api.token(bearer(apiKey), credentialId), apiKey, "WebRTC token");
+        String token = call(api -> api.token(bearer(apiKey), credentialId), apiKey, "webrtc-token", "WebRTC token");
         if (token == null || token.isBlank()) {
             throw ProviderException.error(PROVIDER, "Telnyx answered the WebRTC token request without a token");
         }
         return token.trim();
     }
 
-    private <R> R call(Function<TelnyxApi, R> request, String apiKey, String what) {
+    /** Times the exchange as {@code operation} in the provider-requests meter and translates its failures. */
+    private <R> R call(Function<TelnyxApi, R> request, String apiKey, String operation, String what) {
+        return metered.time(PROVIDER, operation, () -> exchange(request, apiKey, what));
+    }
+
+    private <R> R exchange(Function<TelnyxApi, R> request, String apiKey, String what) {
         int timeout = settings.providerTimeoutSeconds();
         TelnyxApi client = RestClientBuilder.newBuilder()
                 .baseUri(telnyx.apiUrl())
