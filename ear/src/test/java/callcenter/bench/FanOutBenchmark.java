@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,7 +47,8 @@ import jakarta.json.JsonObject;
  * initiate latency, lost deliveries, the server's RSS, an accept race, and the RSS with many idle sockets.
  *
  * <p>Run: {@code ./mvnw -B -Pbench verify} (see README, "Performance"). Settings as system properties:
- * bench.agents (1000), bench.calls (500), bench.rate (calls per second, 20), bench.raceAgents (100),
+ * bench.agents (1000), bench.calls (500), bench.rate (calls per second, 20), bench.warmup (calls made at the same
+ * rate before measuring, so that the JIT has compiled the paths being measured, 100), bench.raceAgents (100),
  * bench.raceCalls (50), bench.idleSockets (10000, 0 to skip), bench.port (18880), bench.db.host (127.0.0.1:5432),
  * bench.db.admin.user (postgres).
  *
@@ -56,12 +58,20 @@ import jakarta.json.JsonObject;
  */
 public final class FanOutBenchmark {
 
+    /** The agents' WebSockets. */
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4)).build();
+    /**
+     * REST requests get their own client: on the sockets' client, a request's answer would queue behind the frames
+     * of 1,000 sockets and the client's backlog would be measured as the server's latency.
+     */
+    private static final HttpClient REQUESTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(4)).build();
 
     private final int agents = Integer.getInteger("bench.agents", 1000);
     private final int calls = Integer.getInteger("bench.calls", 500);
     private final int rate = Integer.getInteger("bench.rate", 20);
+    private final int warmup = Integer.getInteger("bench.warmup", 100);
     private final int raceAgents = Integer.getInteger("bench.raceAgents", 100);
     private final int raceCalls = Integer.getInteger("bench.raceCalls", 50);
     private final int idleSockets = Integer.getInteger("bench.idleSockets", 10_000);
@@ -75,8 +85,16 @@ public final class FanOutBenchmark {
     private KeyPair keys;
     private Process server;
 
-    public static void main(String[] args) throws Exception {
-        new FanOutBenchmark().run();
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            new FanOutBenchmark().run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The HTTP clients' executor threads would keep a failed run's JVM (and its thousands of sockets) alive.
+        System.exit(status);
     }
 
     private void run() throws Exception {
@@ -119,46 +137,28 @@ public final class FanOutBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, AtomicLong> lastDelivery = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-        List<Agent> sockets = connect(agentIds, frame -> {
+        List<Agent> sockets = connect(agentIds, FrameHandler.of(java.util.Set.of("call:incoming"), frame -> {
             if ("call:incoming".equals(frame.getString("event"))) {
                 String callId = frame.getJsonObject("data").getString("callId");
                 long now = System.nanoTime();
                 lastDelivery.computeIfAbsent(callId, k -> new AtomicLong()).accumulateAndGet(now, Math::max);
                 deliveries.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
             }
-        });
+        }));
         System.out.printf("%d agents connected and registered (server RSS %d MB)%n", sockets.size(), rssMb());
 
-        long[] initiate = new long[calls];
-        List<String> callIds = new ArrayList<>();
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+        if (warmup > 0) {
+            initiateAtRate(warmup, clientToken, new ConcurrentHashMap<>(), new ArrayList<>());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (total(deliveries) < (long) warmup * agentIds.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
-            int index = i;
-            sends.add(CompletableFuture.runAsync(() -> {
-                long t = System.nanoTime();
-                HttpResponse<String> response = post("api/calls/initiate", "{\"callerName\":\"Bench " + index
-                        + "\",\"phoneNumber\":\"+254711" + String.format("%06d", index) + "\",\"queueName\":\"bench\"}", clientToken);
-                long done = System.nanoTime();
-                if (response.statusCode() != 201) {
-                    throw new IllegalStateException("initiate answered " + response.statusCode() + ": " + response.body());
-                }
-                String id = json(response.body()).getString("id");
-                sentAt.put(id, t);
-                initiate[index] = done - t;
-                synchronized (callIds) {
-                    callIds.add(id);
-                }
-            }, senders));
+            System.out.printf("warm-up: %d calls, %d deliveries%n", warmup, total(deliveries));
+            deliveries.clear();
+            lastDelivery.clear();
         }
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-        senders.shutdown();
+        List<String> callIds = new ArrayList<>();
+        long[] initiate = initiateAtRate(calls, clientToken, sentAt, callIds);
         long expected = (long) calls * agentIds.size();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (total(deliveries) < expected && System.nanoTime() < deadline) {
@@ -173,15 +173,59 @@ public final class FanOutBenchmark {
         System.out.println("  initiate latency (HTTP 201):             " + percentiles(initiate));
         System.out.printf("  deliveries: %d of %d expected, lost %d; calls fully delivered %d of %d%n",
                 total(deliveries), expected, expected - total(deliveries), allDelivered.length, calls);
-        System.out.printf("  server RSS after the run: %d MB%n", rssMb());
+        System.out.printf("  server RSS after the run: %d MB; sockets closed by the server during the run: %d%n",
+                rssMb(), CLOSED_BY_SERVER.get());
+        for (int i = 0; i < callIds.size(); i++) {
+            String id = callIds.get(i);
+            int got = deliveries.getOrDefault(id, new AtomicInteger()).get();
+            if (got != agentIds.size()) {
+                System.out.printf("  incomplete: call %s reached %d of %d agents%n", id, got, agentIds.size());
+            }
+        }
         sockets.forEach(Agent::close);
+    }
+
+    /** Initiates {@code count} calls at {@code bench.rate} per second; answers each request's latency (ns). */
+    private long[] initiateAtRate(int count, String clientToken, Map<String, Long> sentAt, List<String> callIds) {
+        long[] latency = new long[count];
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            // Sleep, never spin: on a 2-core machine a spinning client takes a core from the server it measures.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            sends.add(CompletableFuture.runAsync(() -> {
+                long t = System.nanoTime();
+                HttpResponse<String> response = post("api/calls/initiate", "{\"callerName\":\"Bench " + index
+                        + "\",\"phoneNumber\":\"+254711" + String.format("%06d", index) + "\",\"queueName\":\"bench\"}",
+                        clientToken);
+                long done = System.nanoTime();
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("initiate answered " + response.statusCode() + ": " + response.body());
+                }
+                String id = json(response.body()).getString("id");
+                sentAt.put(id, t);
+                latency[index] = done - t;
+                synchronized (callIds) {
+                    callIds.add(id);
+                }
+            }, senders));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        senders.shutdown();
+        return latency;
     }
 
     private void acceptRace(List<String> agentIds, String clientToken) throws Exception {
         Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
         Map<String, CountDownLatch> answered = new ConcurrentHashMap<>();
-        List<Agent> sockets = connect(agentIds, frame -> {
+        List<Agent> sockets = connect(agentIds, FrameHandler.of(java.util.Set.of("call:accepted", "error"), frame -> {
             String event = frame.getString("event");
             JsonObject data = frame.get("data") instanceof JsonObject o ? o : null;
             if (data == null) {
@@ -196,7 +240,7 @@ public final class FanOutBenchmark {
                 refused.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 answered.computeIfAbsent(id, k -> new CountDownLatch(agentIds.size())).countDown();
             }
-        });
+        }));
         int exactlyOne = 0;
         for (int i = 0; i < raceCalls; i++) {
             HttpResponse<String> response = post("api/calls/initiate",
@@ -221,9 +265,12 @@ public final class FanOutBenchmark {
 
     private void idle(List<String> agentIds) throws Exception {
         long before = rssMb();
-        List<Agent> sockets = connect(agentIds, frame -> { });
+        // Opened and authenticated, not registered: 10,000 registrations at once would broadcast one agent:updated per
+        // registration to every registered agent (50 million frames, the protocol's O(N^2) presence cost), which is
+        // a different figure from the memory a held socket costs.
+        List<Agent> sockets = connect(agentIds, false, frame -> { });
         Thread.sleep(5000);
-        System.out.printf("%nIDLE: %d registered agent sockets held; server RSS %d MB (was %d MB before they connected)%n",
+        System.out.printf("%nIDLE: %d authenticated agent sockets held; server RSS %d MB (was %d MB before they connected)%n",
                 sockets.size(), rssMb(), before);
         sockets.forEach(Agent::close);
     }
@@ -232,10 +279,49 @@ public final class FanOutBenchmark {
 
     private interface FrameHandler {
         void handle(JsonObject frame);
+
+        default boolean wants(String event) {
+            return true;
+        }
+
+        static FrameHandler of(java.util.Set<String> events, FrameHandler handler) {
+            return new FrameHandler() {
+                @Override
+                public void handle(JsonObject frame) {
+                    handler.handle(frame);
+                }
+
+                @Override
+                public boolean wants(String event) {
+                    return events.contains(event);
+                }
+            };
+        }
+    }
+
+    /** The value of the frame's "event" member without parsing the frame (the server writes it first). */
+    static String eventOf(String frame) {
+        int at = frame.indexOf("\"event\":\"");
+        if (at < 0) {
+            return "";
+        }
+        int from = at + 9;
+        int to = frame.indexOf('"', from);
+        return to < 0 ? "" : frame.substring(from, to);
     }
 
     /** One agent's socket: registers, then hands every frame to the handler. */
+    private static final AtomicInteger CLOSED_BY_SERVER = new AtomicInteger();
+
     private static final class Agent implements WebSocket.Listener {
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            CLOSED_BY_SERVER.incrementAndGet();
+            System.out.printf("  a socket was closed by the server: %d %s%n", statusCode, reason);
+            return null;
+        }
+
         private final FrameHandler handler;
         private final CountDownLatch registered = new CountDownLatch(1);
         private final StringBuilder partial = new StringBuilder();
@@ -249,12 +335,17 @@ public final class FanOutBenchmark {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                JsonObject frame = json(partial.toString());
+                String text = partial.toString();
                 partial.setLength(0);
-                if ("calls:waiting".equals(frame.getString("event", ""))) {
+                // Only the frames a round looks at are parsed: 1,000 sockets receive 20,000 frames a second, and
+                // parsing them all would make the client, not the server, the bottleneck being measured.
+                String event = eventOf(text);
+                if ("calls:waiting".equals(event)) {
                     registered.countDown();
                 }
-                handler.handle(frame);
+                if (handler.wants(event)) {
+                    handler.handle(json(text));
+                }
             }
             webSocket.request(1);
             return null;
@@ -270,6 +361,10 @@ public final class FanOutBenchmark {
     }
 
     private List<Agent> connect(List<String> agentIds, FrameHandler handler) throws Exception {
+        return connect(agentIds, true, handler);
+    }
+
+    private List<Agent> connect(List<String> agentIds, boolean register, FrameHandler handler) throws Exception {
         List<Agent> connected = new ArrayList<>();
         int batch = 200;
         for (int from = 0; from < agentIds.size(); from += batch) {
@@ -280,13 +375,15 @@ public final class FanOutBenchmark {
                         .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + token(id)), agent)
                         .thenApply(ws -> {
                             agent.socket = ws;
-                            agent.send("{\"event\":\"agent:register\",\"data\":{}}");
+                            if (register) {
+                                agent.send("{\"event\":\"agent:register\",\"data\":{}}");
+                            }
                             return agent;
                         }));
             }
             for (CompletableFuture<Agent> future : opening) {
                 Agent agent = future.get(60, TimeUnit.SECONDS);
-                if (!agent.registered.await(60, TimeUnit.SECONDS)) {
+                if (register && !agent.registered.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("an agent got no calls:waiting snapshot after agent:register");
                 }
                 connected.add(agent);
@@ -416,7 +513,7 @@ public final class FanOutBenchmark {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return REQUESTS.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

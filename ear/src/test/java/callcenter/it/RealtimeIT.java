@@ -94,6 +94,21 @@ class RealtimeIT {
         }
     }
 
+    /** The IT server pings every 2 s (CALLCENTER_WS_PING_SECONDS); a listening-only dashboard stays connected. */
+    @Test
+    void theServerPingsSocketsThatOnlyListen() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        try (WsClient socket = WsClient.agent(base, agent.token())) {
+            socket.await("agents:list", WAIT);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (socket.pings() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(socket.pings() >= 2, "pings received: " + socket.pings());
+            assertTrue(socket.isOpen());
+        }
+    }
+
     @Test
     void disablingAnAgentClosesItsOpenSockets() {
         Api.TestUser agent = api().createUser("agent");

@@ -43,6 +43,11 @@ public class Settings {
         return nonNegativeInt("callcenter.presence-grace-seconds");
     }
 
+    /** How often every WebSocket is pinged (CALLCENTER_WS_PING_SECONDS): its pong keeps idle sockets open. */
+    public int wsPingSeconds() {
+        return positiveInt("callcenter.ws-ping-seconds");
+    }
+
     /**
      * This node's name (CALLCENTER_NODE_ID, at most 23 characters): it owns this node's WebSocket rows in the shared
      * presence tables. Default: the host name and HTTP port, so two nodes on one host differ.

@@ -28,6 +28,7 @@ public class StartupChecks {
             settings.tokenTtlMinutes();
             settings.ringTimeoutSeconds();
             settings.presenceGraceSeconds();
+            settings.wsPingSeconds();
             settings.nodeId();
             settings.serviceLevelSeconds();
             settings.providerTimeoutSeconds();

@@ -1,5 +1,7 @@
 package callcenter.web.push;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,7 @@ public class AgentSessions {
         try {
             peer.session.getAsyncRemote().sendText(frame, result -> {
                 if (!result.isOK()) {
+                    LOG.info("Closing a socket of " + peer.name + ": a send failed (" + result.getException() + ")");
                     peer.outbox.close();
                     close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
                     return;
@@ -151,6 +154,17 @@ public class AgentSessions {
         } catch (RuntimeException e) {
             peer.outbox.close();
             close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
+        }
+    }
+
+    /** Pings every socket (see {@link Keepalive}); a socket whose ping cannot be sent is closed. */
+    void pingAll() {
+        for (Peer peer : peers.values()) {
+            try {
+                peer.session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | RuntimeException e) {
+                close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "ping failed");
+            }
         }
     }
 

@@ -1,0 +1,52 @@
+package callcenter.web.push;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import callcenter.platform.Settings;
+
+/**
+ * Pings every socket of this node every {@code CALLCENTER_WS_PING_SECONDS} (default 30). A dashboard that only
+ * listens sends nothing for minutes; the server's read timeout, and proxies and load balancers in between, would
+ * close such a connection as idle (the benchmark saw every agent socket dropped after 90 s). Browsers answer a
+ * ping with a pong on their own, which keeps the connection alive without any code in the pages.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Keepalive {
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    AgentSessions sessions;
+
+    @PostConstruct
+    void start() {
+        long period = TimeUnit.SECONDS.toMillis(settings.wsPingSeconds());
+        // Not persistent: there is nothing to catch up after a restart, the sockets are gone with the node.
+        timers.createIntervalTimer(period, period, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void ping() {
+        sessions.pingAll();
+    }
+}
