@@ -394,6 +394,28 @@ class TelnyxIT {
     }
 
     @Test
+    void endingACallOnThePlatformHangsUpItsTelnyxLeg() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        Api.Reply placed = api().post("api/voice/calls/outbound", "{\"to\":\"0711000112\"}", agent.token());
+        assertEquals(201, placed.status(), placed.toString());
+        String id = placed.json().getString("id");
+        String leg = placed.json().getJsonObject("provider").getString("callControlId");
+        assertEquals(200, voice("call.answered", leg, Json.createObjectBuilder()).status());
+
+        Api.Reply ended = api().post("api/calls/" + id + "/end", null, agent.token());
+        assertEquals(200, ended.status(), ended.toString());
+        List<FakeTelnyx.Received> sent = fake.awaitCommands(leg, 1, Duration.ofSeconds(10));
+        assertTrue(sent.get(0).path().endsWith("/actions/hangup"), sent.toString());
+
+        // Telnyx's call.hangup that follows is recorded and changes nothing.
+        assertEquals(200, voice("call.hangup", leg, Json.createObjectBuilder().add("hangup_cause", "NORMAL_CLEARING")
+                .add("hangup_source", "caller")).status());
+        JsonObject call = get(id, agent.token());
+        assertEquals("ended", call.getString("status"));
+        assertEquals(ended.json().getString("hangupCause"), call.getString("hangupCause"));
+    }
+
+    @Test
     void ringTimeoutMissesTheCallAndHangsUpItsLeg() throws Exception {
         String leg = FakeTelnyx.newCallControlId();
         voiceRaw("call.initiated", incoming(leg, "+254711000205"));

@@ -303,6 +303,7 @@ public class CallService {
                         .add("durationSeconds", duration)
                         .add("by", who.principalKey()));
                 changed(call, type);
+                legEnded(call);
                 return CallView.of(call);
             }
             // Someone else changed the call between our read and our write: decide again on what it is now.
@@ -429,6 +430,7 @@ public class CallService {
         event(call, "ended", Json.createObjectBuilder().add("hangupCause", HangupCauses.AGENT_DISCONNECTED)
                 .add("durationSeconds", duration).add("by", "platform"));
         changed(call, "ended");
+        legEnded(call);
         return true;
     }
 
@@ -648,6 +650,14 @@ public class CallService {
         if (call.providerCallControlId() != null && CallLog.INBOUND.equals(call.direction())) {
             carrierLegs.fire(new CarrierLeg(change, call.id(), call.channel(), call.providerCallControlId(),
                     call.agentId()));
+        }
+    }
+
+    /** The platform ended a call whose carrier leg may still be up (either direction): the carrier hangs it up. */
+    private void legEnded(CallLog call) {
+        if (call.providerCallControlId() != null) {
+            carrierLegs.fire(new CarrierLeg(CarrierLeg.Change.ENDED, call.id(), call.channel(),
+                    call.providerCallControlId(), null));
         }
     }
 

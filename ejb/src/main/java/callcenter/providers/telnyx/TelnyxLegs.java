@@ -59,7 +59,7 @@ public class TelnyxLegs {
         TelnyxLegs self = context.getBusinessObject(TelnyxLegs.class);
         switch (leg.change()) {
             case ACCEPTED -> self.answerAndTransfer(leg.callId(), leg.callControlId(), leg.agentId());
-            case MISSED -> self.hangUp(leg.callId(), leg.callControlId());
+            case MISSED, ENDED -> self.hangUp(leg.callId(), leg.callControlId());
         }
     }
 
