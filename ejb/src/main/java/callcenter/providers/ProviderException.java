@@ -29,6 +29,40 @@ public class ProviderException extends CallCenterException {
         return new ProviderException(504, "provider-timeout", "Provider timeout", provider, detail);
     }
 
+    /**
+     * A failure of the HTTP exchange itself (no answer to map): a timeout anywhere in the cause chain is a 504,
+     * anything else a 502 naming the root cause. The API key is masked in case a library echoed a header.
+     *
+     * @param carrier the carrier's name as people read it ("Telnyx", "Africa's Talking")
+     */
+    public static ProviderException ofFailure(String provider, String carrier, Throwable failure, String what,
+                                              int timeoutSeconds, String apiKey) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProviderException p) {
+                return p;
+            }
+        }
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.io.InterruptedIOException || c instanceof java.net.http.HttpTimeoutException
+                    || c instanceof java.util.concurrent.TimeoutException) {
+                return timeout(provider, carrier + " did not answer the " + what + " request within "
+                        + timeoutSeconds + " s");
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getClass().getSimpleName();
+        if (root.getMessage() != null) {
+            reason += ": " + root.getMessage();
+        }
+        if (apiKey != null && !apiKey.isEmpty()) {
+            reason = reason.replace(apiKey, "***");
+        }
+        return error(provider, carrier + " could not be reached for the " + what + " request (" + reason + ")");
+    }
+
     public String provider() {
         return provider;
     }

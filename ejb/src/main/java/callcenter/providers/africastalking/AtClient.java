@@ -1,10 +1,7 @@
 package callcenter.providers.africastalking;
 
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,32 +78,7 @@ public class AtClient {
         }
     }
 
-    /** A failure of the HTTP exchange itself: a timeout is a 504, anything else a 502; never the key in the text. */
     static ProviderException translate(Throwable failure, String what, int timeoutSeconds, String apiKey) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ProviderException p) {
-                return p;
-            }
-        }
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof InterruptedIOException || c instanceof HttpTimeoutException
-                    || c instanceof TimeoutException) {
-                return ProviderException.timeout(PROVIDER, "Africa's Talking did not answer the " + what
-                        + " request within " + timeoutSeconds + " s");
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root.getClass().getSimpleName();
-        if (root.getMessage() != null) {
-            reason += ": " + root.getMessage();
-        }
-        if (apiKey != null && !apiKey.isEmpty()) {
-            reason = reason.replace(apiKey, "***");
-        }
-        return ProviderException.error(PROVIDER, "Africa's Talking could not be reached for the " + what
-                + " request (" + reason + ")");
+        return ProviderException.ofFailure(PROVIDER, "Africa's Talking", failure, what, timeoutSeconds, apiKey);
     }
 }

@@ -5,35 +5,25 @@ import java.io.StringReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
-
-import callcenter.providers.ProviderException;
+import callcenter.providers.CarrierErrorMapper;
 
 /**
  * Turns an error answer of AT (status 400 or more) into a 502 carrying AT's own words: the {@code errorMessage} of
  * a JSON body, or the text of a plain body such as {@code The supplied authentication is invalid}.
  */
-public class AtErrorMapper implements ResponseExceptionMapper<ProviderException> {
+public class AtErrorMapper extends CarrierErrorMapper {
 
     static final int MAX_MESSAGE = 500;
 
     @Override
-    public ProviderException toThrowable(Response response) {
-        String body;
-        try {
-            body = response.hasEntity() ? response.readEntity(String.class) : "";
-        } catch (RuntimeException e) {
-            body = "";
-        }
-        return ProviderException.error(AtClient.PROVIDER, message(response.getStatus(), body));
+    protected String provider() {
+        return AtClient.PROVIDER;
     }
 
     @Override
-    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+    protected String describe(int status, String body) {
+        return message(status, body);
     }
 
     static String message(int status, String body) {

@@ -1,9 +1,6 @@
 package callcenter.providers.telnyx;
 
-import java.io.InterruptedIOException;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,32 +110,7 @@ public class TelnyxClient {
         return "Bearer " + apiKey;
     }
 
-    /** A failure of the HTTP exchange itself: a timeout is a 504, anything else a 502; never the key in the text. */
     static ProviderException translate(Throwable failure, String what, int timeoutSeconds, String apiKey) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ProviderException p) {
-                return p;
-            }
-        }
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof InterruptedIOException || c instanceof HttpTimeoutException
-                    || c instanceof TimeoutException) {
-                return ProviderException.timeout(PROVIDER, "Telnyx did not answer the " + what + " request within "
-                        + timeoutSeconds + " s");
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root.getClass().getSimpleName();
-        if (root.getMessage() != null) {
-            reason += ": " + root.getMessage();
-        }
-        if (apiKey != null && !apiKey.isEmpty()) {
-            reason = reason.replace(apiKey, "***");
-        }
-        return ProviderException.error(PROVIDER, "Telnyx could not be reached for the " + what + " request ("
-                + reason + ")");
+        return ProviderException.ofFailure(PROVIDER, "Telnyx", failure, what, timeoutSeconds, apiKey);
     }
 }

@@ -8,35 +8,25 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
-
-import callcenter.providers.ProviderException;
+import callcenter.providers.CarrierErrorMapper;
 
 /**
  * Turns an error answer of Telnyx (status 400 or more) into a 502 carrying Telnyx's own words: the {@code detail}
  * (else {@code title}) and {@code code} of the first of {@code errors[{code,title,detail}]}, or the raw text.
  */
-public class TelnyxErrorMapper implements ResponseExceptionMapper<ProviderException> {
+public class TelnyxErrorMapper extends CarrierErrorMapper {
 
     static final int MAX_MESSAGE = 500;
 
     @Override
-    public ProviderException toThrowable(Response response) {
-        String body;
-        try {
-            body = response.hasEntity() ? response.readEntity(String.class) : "";
-        } catch (RuntimeException e) {
-            body = "";
-        }
-        return ProviderException.error(TelnyxClient.PROVIDER, message(response.getStatus(), body));
+    protected String provider() {
+        return TelnyxClient.PROVIDER;
     }
 
     @Override
-    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+    protected String describe(int status, String body) {
+        return message(status, body);
     }
 
     static String message(int status, String body) {
