@@ -1,25 +1,15 @@
 package callcenter.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A fake Africa's Talking for the ITs, speaking the documented wire format (providers.md section 1): the capability
@@ -27,35 +17,11 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /call} takes a form and answers its {@code entries}. It records every request and can fail on demand.
  * Listens on {@code it.fake.at.port}, the port AT_VOICE_URL and AT_WEBRTC_URL point at (ear/pom.xml).
  */
-public final class FakeAfricasTalking implements AutoCloseable {
+public final class FakeAfricasTalking extends FakeCarrier {
 
     public static final String API_KEY = "it-at-api-key";
     public static final String USERNAME = "callcenter";
     public static final String SECRET = "it-at-callback-secret";
-
-    /** One request as the fake received it. */
-    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        public Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return form;
-        }
-    }
 
     /** A canned failure: status, content type and body. */
     public record Failure(int status, String contentType, String body) {
@@ -68,23 +34,16 @@ public final class FakeAfricasTalking implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<Received> received = new ArrayList<>();
     private volatile Failure tokenFailure;
     private volatile Failure voiceFailure;
 
-    private FakeAfricasTalking(HttpServer server) {
-        this.server = server;
+    private FakeAfricasTalking() {
+        super(4);
     }
 
     public static FakeAfricasTalking start() throws IOException {
-        int port = Integer.parseInt(System.getProperty("it.fake.at.port", "18991"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        FakeAfricasTalking fake = new FakeAfricasTalking(server);
-        server.createContext("/", fake::handle);
-        server.setExecutor(fake.executor);
-        server.start();
+        FakeAfricasTalking fake = new FakeAfricasTalking();
+        fake.listen(Integer.parseInt(System.getProperty("it.fake.at.port", "18991")));
         return fake;
     }
 
@@ -96,39 +55,27 @@ public final class FakeAfricasTalking implements AutoCloseable {
         voiceFailure = failure;
     }
 
-    public synchronized void reset() {
-        received.clear();
+    public void reset() {
+        forgetReceived();
         tokenFailure = null;
         voiceFailure = null;
     }
 
-    public synchronized List<Received> received(String path) {
-        return received.stream().filter(r -> r.path().equals(path)).toList();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String path = exchange.getRequestURI().getPath();
-            Received request = new Received(exchange.getRequestMethod(), path,
-                    Map.copyOf(exchange.getRequestHeaders()), body);
-            synchronized (this) {
-                received.add(request);
-            }
-            if (!"POST".equals(request.method())) {
-                send(exchange, 405, "text/plain", "Method not allowed");
-            } else if (!API_KEY.equals(request.header("apiKey"))) {
-                send(exchange, Failure.badKey());
-            } else if (path.equals("/webrtc/capability-token/request")) {
-                token(exchange, request);
-            } else if (path.equals("/voice/call")) {
-                call(exchange, request);
-            } else {
-                send(exchange, 404, "text/plain", "The requested resource could not be found.");
-            }
+    @Override
+    protected void answer(HttpExchange exchange, Received request) throws IOException {
+        String path = request.path();
+        // the shape of AT's answers, down to its server header
+        exchange.getResponseHeaders().set("Server", "akka-http/10.2.9");
+        if (!"POST".equals(request.method())) {
+            send(exchange, 405, "text/plain", "Method not allowed");
+        } else if (!API_KEY.equals(request.header("apiKey"))) {
+            send(exchange, Failure.badKey());
+        } else if (path.equals("/webrtc/capability-token/request")) {
+            token(exchange, request);
+        } else if (path.equals("/voice/call")) {
+            call(exchange, request);
+        } else {
+            send(exchange, 404, "text/plain", "The requested resource could not be found.");
         }
     }
 
@@ -184,19 +131,4 @@ public final class FakeAfricasTalking implements AutoCloseable {
         send(exchange, failure.status(), failure.contentType(), failure.body());
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Server", "akka-http/10.2.9");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
 }

@@ -1,10 +1,6 @@
 package callcenter.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +10,16 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A fake Telnyx Call Control v2 for the ITs, speaking the wire format of providers.md section 2: Bearer auth (a
@@ -38,7 +29,7 @@ import com.sun.net.httpserver.HttpServer;
  * like Telnyx, with the Ed25519 key whose public half ear/pom.xml gives the server as TELNYX_PUBLIC_KEY.
  * Listens on {@code it.fake.telnyx.port}, the port TELNYX_API_URL points at.
  */
-public final class FakeTelnyx implements AutoCloseable {
+public final class FakeTelnyx extends FakeCarrier {
 
     public static final String API_KEY = "it-telnyx-api-key";
     public static final String CONNECTION_ID = "1494404757140276705";
@@ -49,18 +40,6 @@ public final class FakeTelnyx implements AutoCloseable {
     /** The 32-byte Ed25519 seed of the webhook key; its public key is TELNYX_PUBLIC_KEY in ear/pom.xml. */
     static final byte[] SEED = "callcenter-it-telnyx-webhook-key".getBytes(StandardCharsets.US_ASCII);
 
-    /** One request as the fake received it. */
-    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-    }
-
     /** A canned failure: status and Telnyx's error body. */
     public record Failure(int status, String body) {
         public static Failure error(int status, String code, String title, String detail) {
@@ -70,25 +49,18 @@ public final class FakeTelnyx implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
-    private final List<Received> received = new ArrayList<>();
     private volatile Predicate<String> failWhen = p -> false;
     private volatile Failure failure;
     private volatile Predicate<String> stallWhen = p -> false;
     private volatile Duration stall = Duration.ZERO;
 
-    private FakeTelnyx(HttpServer server) {
-        this.server = server;
+    private FakeTelnyx() {
+        super(8);
     }
 
     public static FakeTelnyx start() throws IOException {
-        int port = Integer.parseInt(System.getProperty("it.fake.telnyx.port", "18990"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        FakeTelnyx fake = new FakeTelnyx(server);
-        server.createContext("/", fake::handle);
-        server.setExecutor(fake.executor);
-        server.start();
+        FakeTelnyx fake = new FakeTelnyx();
+        fake.listen(Integer.parseInt(System.getProperty("it.fake.telnyx.port", "18990")));
         return fake;
     }
 
@@ -104,19 +76,15 @@ public final class FakeTelnyx implements AutoCloseable {
         this.stallWhen = path -> path.endsWith(suffix);
     }
 
-    public synchronized void reset() {
-        received.clear();
+    public void reset() {
+        forgetReceived();
         failWhen = p -> false;
         stallWhen = p -> false;
         failure = null;
     }
 
-    public synchronized List<Received> received(String path) {
-        return received.stream().filter(r -> r.path().equals(path)).toList();
-    }
-
-    public synchronized List<Received> receivedFor(String callControlId) {
-        return received.stream().filter(r -> r.path().startsWith("/v2/calls/" + callControlId + "/")).toList();
+    public List<Received> receivedFor(String callControlId) {
+        return receivedWhere(r -> r.path().startsWith("/v2/calls/" + callControlId + "/"));
     }
 
     /** Waits until {@code count} commands for the leg arrived (they are sent asynchronously after commits). */
@@ -138,44 +106,34 @@ public final class FakeTelnyx implements AutoCloseable {
                 (UUID.randomUUID() + "-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII)).substring(0, 54);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    @Override
+    protected void answer(HttpExchange exchange, Received request) throws IOException {
+        String path = request.path();
+        if (stallWhen.test(path)) {
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            String path = exchange.getRequestURI().getPath();
-            Received request = new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
-                    body);
-            synchronized (this) {
-                received.add(request);
-            }
-            if (stallWhen.test(path)) {
-                try {
-                    Thread.sleep(stall.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (!"POST".equals(request.method())) {
-                send(exchange, 405, "application/json", error(405, "10015", "Bad Request", "Method not allowed").body());
-            } else if (!("Bearer " + API_KEY).equals(request.header("Authorization"))) {
-                send(exchange, error(401, "10009", "Authentication failed",
-                        "The required authentication headers were either invalid or not included in the request."));
-            } else if (failWhen.test(path) && failure != null) {
-                send(exchange, failure);
-            } else if (path.equals("/v2/calls")) {
-                dial(exchange, request);
-            } else if (path.matches("/v2/calls/[^/]+/actions/[a-z_]+")) {
-                send(exchange, 200, "application/json", "{\"data\":{\"result\":\"ok\"}}");
-            } else if (path.matches("/v2/telephony_credentials/[^/]+/token")) {
-                String jwt = "eyJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        ("{\"sub\":\"" + path.split("/")[3] + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-                send(exchange, 201, "text/plain", jwt);
-            } else {
-                send(exchange, error(404, "10005", "Resource not found", "The requested resource was not found."));
-            }
+        }
+        if (!"POST".equals(request.method())) {
+            send(exchange, 405, "application/json", error(405, "10015", "Bad Request", "Method not allowed").body());
+        } else if (!("Bearer " + API_KEY).equals(request.header("Authorization"))) {
+            send(exchange, error(401, "10009", "Authentication failed",
+                    "The required authentication headers were either invalid or not included in the request."));
+        } else if (failWhen.test(path) && failure != null) {
+            send(exchange, failure);
+        } else if (path.equals("/v2/calls")) {
+            dial(exchange, request);
+        } else if (path.matches("/v2/calls/[^/]+/actions/[a-z_]+")) {
+            send(exchange, 200, "application/json", "{\"data\":{\"result\":\"ok\"}}");
+        } else if (path.matches("/v2/telephony_credentials/[^/]+/token")) {
+            String jwt = "eyJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("{\"sub\":\"" + path.split("/")[3] + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+            send(exchange, 201, "text/plain", jwt);
+        } else {
+            send(exchange, error(404, "10005", "Resource not found", "The requested resource was not found."));
         }
     }
 
@@ -206,20 +164,6 @@ public final class FakeTelnyx implements AutoCloseable {
         send(exchange, failure.status(), "application/json", failure.body());
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
 
     // ---- webhooks as Telnyx sends them ------------------------------------------------------------------------
 

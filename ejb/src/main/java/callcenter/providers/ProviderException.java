@@ -1,5 +1,9 @@
 package callcenter.providers;
 
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+
 import jakarta.ejb.ApplicationException;
 
 import callcenter.common.CallCenterException;
@@ -43,8 +47,8 @@ public class ProviderException extends CallCenterException {
             }
         }
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.io.InterruptedIOException || c instanceof java.net.http.HttpTimeoutException
-                    || c instanceof java.util.concurrent.TimeoutException) {
+            if (c instanceof InterruptedIOException || c instanceof HttpTimeoutException
+                    || c instanceof TimeoutException) {
                 return timeout(provider, carrier + " did not answer the " + what + " request within "
                         + timeoutSeconds + " s");
             }

@@ -64,7 +64,7 @@ public class OpenApiPaths implements OASFilter {
     static Map<String, String> servedPaths() {
         Map<String, String> served = new HashMap<>();
         for (Application application : APPLICATIONS) {
-            String prefix = "/" + trim(application.getClass().getAnnotation(ApplicationPath.class).value());
+            String prefix = prefix(application);
             for (Class<?> type : application.getClasses()) {
                 Path root = type.getAnnotation(Path.class);
                 if (root == null) {
@@ -100,12 +100,16 @@ public class OpenApiPaths implements OASFilter {
     /** Drops the one application prefix the scanner put in front. */
     static String relative(String documented) {
         for (Application application : APPLICATIONS) {
-            String prefix = "/" + trim(application.getClass().getAnnotation(ApplicationPath.class).value());
+            String prefix = prefix(application);
             if (documented.startsWith(prefix + "/")) {
                 return documented.substring(prefix.length());
             }
         }
         return documented;
+    }
+
+    private static String prefix(Application application) {
+        return "/" + trim(application.getClass().getAnnotation(ApplicationPath.class).value());
     }
 
     private static String join(String base, String segment) {
