@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +36,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 
 /**
  * The fan-out benchmark: starts the bootable jar on PostgreSQL, connects N agent WebSockets, initiates M calls at
@@ -48,9 +66,12 @@ import jakarta.json.JsonObject;
  *
  * <p>Run: {@code ./mvnw -B -Pbench verify} (see README, "Performance"). Settings as system properties:
  * bench.agents (1000, 0 to skip the fan-out), bench.calls (500), bench.rate (calls per second, 5: 18,000 calls an
- * hour, 18 per agent and hour with 1,000 agents), bench.warmup (calls made at the same rate before measuring, so that
- * the JIT has compiled the paths being measured, 100), bench.raceAgents (100), bench.raceCalls (50, 0 to skip),
- * bench.idleSockets (10000, 0 to skip), bench.port (18880), bench.db.host (127.0.0.1:5432), bench.db.admin.user
+ * hour, 18 per agent and hour with 1,000 agents), bench.warmup (calls made before measuring, 1500: a server that has
+ * just started still spends a good part of a core compiling, and with 100 warm-up calls the JIT was still busy
+ * during the measured calls; after 1,500 it is quiet, as on a server that has been up a while),
+ * bench.warmupRate (10 calls per second), bench.raceAgents (100), bench.raceCalls (50, 0 to skip),
+ * bench.idleSockets (10000, 0 to skip), bench.serverOptions (JVM options for the server, space-separated, e.g. a
+ * heap size or a profiler agent), bench.port (18880), bench.db.host (127.0.0.1:5432), bench.db.admin.user
  * (postgres).
  *
  * <p>Set-up shortcuts, so that the figures measure the fan-out and not password hashing: agents are inserted with
@@ -59,20 +80,22 @@ import jakarta.json.JsonObject;
  */
 public final class FanOutBenchmark {
 
-    /** The agents' WebSockets. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4)).build();
-    /**
-     * REST requests get their own client: on the sockets' client, a request's answer would queue behind the frames
-     * of 1,000 sockets and the client's backlog would be measured as the server's latency.
-     */
+    /** The agents' WebSockets: two event-loop threads, one per core. */
+    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    /** The largest frame accepted: {@code agents:list} lists every agent, about 120 bytes each (1.2 MB for 10,000). */
+    private static final int MAX_FRAME = 64 << 20;
+    /** REST requests. */
     private static final HttpClient REQUESTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(4)).build();
+
+    /** One reader factory: {@code Json.createReader} looks the JSON provider up anew on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final int agents = Integer.getInteger("bench.agents", 1000);
     private final int calls = Integer.getInteger("bench.calls", 500);
     private final int rate = Integer.getInteger("bench.rate", 5);
-    private final int warmup = Integer.getInteger("bench.warmup", 100);
+    private final int warmup = Integer.getInteger("bench.warmup", 1500);
+    private final int warmupRate = Integer.getInteger("bench.warmupRate", 10);
     private final int raceAgents = Integer.getInteger("bench.raceAgents", 100);
     private final int raceCalls = Integer.getInteger("bench.raceCalls", 50);
     private final int idleSockets = Integer.getInteger("bench.idleSockets", 10_000);
@@ -94,7 +117,7 @@ public final class FanOutBenchmark {
             e.printStackTrace();
             status = 1;
         }
-        // The HTTP clients' executor threads would keep a failed run's JVM (and its thousands of sockets) alive.
+        // The event loops and the HTTP client's threads would keep a failed run's JVM (and its thousands of sockets) alive.
         System.exit(status);
     }
 
@@ -141,19 +164,21 @@ public final class FanOutBenchmark {
     private void fanOut(List<String> agentIds, String clientToken) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, AtomicLong> lastDelivery = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> firstDelivery = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-        List<Agent> sockets = connect(agentIds, FrameHandler.of(java.util.Set.of("call:incoming"), frame -> {
-            if ("call:incoming".equals(frame.getString("event"))) {
-                String callId = frame.getJsonObject("data").getString("callId");
+        List<Agent> sockets = connect(agentIds, (event, frame) -> {
+            if ("call:incoming".equals(event)) {
                 long now = System.nanoTime();
+                String callId = member(frame, "callId");
                 lastDelivery.computeIfAbsent(callId, k -> new AtomicLong()).accumulateAndGet(now, Math::max);
+                firstDelivery.computeIfAbsent(callId, k -> new AtomicLong(Long.MAX_VALUE)).accumulateAndGet(now, Math::min);
                 deliveries.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
             }
-        }));
+        });
         System.out.printf("%d agents connected and registered (server RSS %d MB)%n", sockets.size(), rssMb());
 
         if (warmup > 0) {
-            initiateAtRate(warmup, clientToken, new ConcurrentHashMap<>(), new ArrayList<>());
+            initiateAtRate(warmup, warmupRate, clientToken, new ConcurrentHashMap<>(), new ArrayList<>());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (total(deliveries) < (long) warmup * agentIds.size() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -161,14 +186,25 @@ public final class FanOutBenchmark {
             System.out.printf("warm-up: %d calls, %d deliveries%n", warmup, total(deliveries));
             deliveries.clear();
             lastDelivery.clear();
+            firstDelivery.clear();
         }
         List<String> callIds = new ArrayList<>();
-        long[] initiate = initiateAtRate(calls, clientToken, sentAt, callIds);
+        long serverCpu = serverCpuMillis();
+        long clientCpu = clientCpuMillis();
+        long wall = System.nanoTime();
+        double[] fanOutBefore = fanOutMeter();
+        long[] initiate = initiateAtRate(calls, rate, clientToken, sentAt, callIds);
         long expected = (long) calls * agentIds.size();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (total(deliveries) < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        double seconds = (System.nanoTime() - wall) / 1e9;
+        serverCpu = serverCpuMillis() - serverCpu;
+        clientCpu = clientCpuMillis() - clientCpu;
+        double[] fanOutAfter = fanOutMeter();
+        long[] firstDelivered = callIds.stream().filter(firstDelivery::containsKey)
+                .mapToLong(id -> firstDelivery.get(id).get() - sentAt.get(id)).sorted().toArray();
         long[] allDelivered = callIds.stream()
                 .filter(id -> deliveries.getOrDefault(id, new AtomicInteger()).get() == agentIds.size())
                 .mapToLong(id -> lastDelivery.get(id).get() - sentAt.get(id)).sorted().toArray();
@@ -176,6 +212,15 @@ public final class FanOutBenchmark {
         System.out.printf("%nFAN-OUT: %d agents, %d calls at %d/s%n", agentIds.size(), calls, rate);
         System.out.println("  initiate -> last agent has call:incoming: " + percentiles(allDelivered));
         System.out.println("  initiate latency (HTTP 201):             " + percentiles(initiate));
+        System.out.println("  initiate -> first agent has call:incoming: " + percentiles(firstDelivered));
+        long[] spread = callIds.stream().filter(firstDelivery::containsKey)
+                .mapToLong(id -> lastDelivery.get(id).get() - firstDelivery.get(id).get()).sorted().toArray();
+        System.out.println("  first -> last agent (the fan-out itself):  " + percentiles(spread));
+        System.out.printf("  server: publish -> frames queued for its sockets, mean %.1f ms over %.0f events%n",
+                (fanOutAfter[1] - fanOutBefore[1]) * 1000 / Math.max(1, fanOutAfter[0] - fanOutBefore[0]),
+                fanOutAfter[0] - fanOutBefore[0]);
+        System.out.printf("  CPU over %.1f s: server %.0f%% of a core, benchmark client %.0f%% of a core%n",
+                seconds, serverCpu / seconds / 10, clientCpu / seconds / 10);
         System.out.printf("  deliveries: %d of %d expected, lost %d; calls fully delivered %d of %d%n",
                 total(deliveries), expected, expected - total(deliveries), allDelivered.length, calls);
         System.out.printf("  server RSS after the run: %d MB; sockets closed by the server during the run: %d%n",
@@ -190,8 +235,8 @@ public final class FanOutBenchmark {
         sockets.forEach(Agent::close);
     }
 
-    /** Initiates {@code count} calls at {@code bench.rate} per second; answers each request's latency (ns). */
-    private long[] initiateAtRate(int count, String clientToken, Map<String, Long> sentAt, List<String> callIds) {
+    /** Initiates {@code count} calls at {@code rate} per second; answers each request's latency (ns). */
+    private long[] initiateAtRate(int count, int rate, String clientToken, Map<String, Long> sentAt, List<String> callIds) {
         long[] latency = new long[count];
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
@@ -230,8 +275,11 @@ public final class FanOutBenchmark {
         Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
         Map<String, CountDownLatch> answered = new ConcurrentHashMap<>();
-        List<Agent> sockets = connect(agentIds, FrameHandler.of(java.util.Set.of("call:accepted", "error"), frame -> {
-            String event = frame.getString("event");
+        List<Agent> sockets = connect(agentIds, (event, text) -> {
+            if (!"call:accepted".equals(event) && !"error".equals(event)) {
+                return;
+            }
+            JsonObject frame = json(text);
             JsonObject data = frame.get("data") instanceof JsonObject o ? o : null;
             if (data == null) {
                 return;
@@ -245,7 +293,7 @@ public final class FanOutBenchmark {
                 refused.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 answered.computeIfAbsent(id, k -> new CountDownLatch(agentIds.size())).countDown();
             }
-        }));
+        });
         int exactlyOne = 0;
         for (int i = 0; i < raceCalls; i++) {
             HttpResponse<String> response = post("api/calls/initiate",
@@ -273,7 +321,7 @@ public final class FanOutBenchmark {
         // Opened and authenticated, not registered: 10,000 registrations at once would broadcast one agent:updated per
         // registration to every registered agent (50 million frames, the protocol's O(N^2) presence cost), which is
         // a different figure from the memory a held socket costs.
-        List<Agent> sockets = connect(agentIds, false, frame -> { });
+        List<Agent> sockets = connect(agentIds, false, (event, frame) -> { });
         Thread.sleep(5000);
         System.out.printf("%nIDLE: %d authenticated agent sockets held; server RSS %d MB (was %d MB before they connected)%n",
                 sockets.size(), rssMb(), before);
@@ -282,86 +330,106 @@ public final class FanOutBenchmark {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** What a round does with each frame its agents receive: the event's name and the whole frame, unparsed. */
     private interface FrameHandler {
-        void handle(JsonObject frame);
-
-        default boolean wants(String event) {
-            return true;
-        }
-
-        static FrameHandler of(java.util.Set<String> events, FrameHandler handler) {
-            return new FrameHandler() {
-                @Override
-                public void handle(JsonObject frame) {
-                    handler.handle(frame);
-                }
-
-                @Override
-                public boolean wants(String event) {
-                    return events.contains(event);
-                }
-            };
-        }
+        void handle(String event, String frame);
     }
 
-    /** The value of the frame's "event" member without parsing the frame (the server writes it first). */
-    static String eventOf(String frame) {
-        int at = frame.indexOf("\"event\":\"");
+    /**
+     * The value of the first string member of this name in a frame, without parsing the frame: 1,000 sockets receive
+     * thousands of frames a second, and parsing them all would make the client, not the server, the bottleneck
+     * being measured. Good for the members read here (event names and ids), which need no escaping.
+     */
+    static String member(String frame, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = frame.indexOf(key);
         if (at < 0) {
             return "";
         }
-        int from = at + 9;
+        int from = at + key.length();
         int to = frame.indexOf('"', from);
         return to < 0 ? "" : frame.substring(from, to);
     }
 
-    /** One agent's socket: registers, then hands every frame to the handler. */
+    /** Sockets the server closed (a slow consumer, a failed send): must stay 0 in a healthy run. */
     private static final AtomicInteger CLOSED_BY_SERVER = new AtomicInteger();
 
-    private static final class Agent implements WebSocket.Listener {
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            CLOSED_BY_SERVER.incrementAndGet();
-            System.out.printf("  a socket was closed by the server: %d %s%n", statusCode, reason);
-            return null;
-        }
+    /**
+     * One agent's socket: hands every frame to the round's handler. Netty rather than {@code java.net.http.WebSocket}:
+     * the JDK client spent about 35 microseconds of CPU per received frame, which at 5,000 frames a second took a
+     * third of a core from the server being measured; Netty's event loops spend a fraction of that.
+     */
+    private static final class Agent extends SimpleChannelInboundHandler<WebSocketFrame> {
 
         private final FrameHandler handler;
+        private final CompletableFuture<Agent> opened = new CompletableFuture<>();
         private final CountDownLatch registered = new CountDownLatch(1);
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
+        private volatile Channel channel;
+        private volatile boolean closing;
 
         Agent(FrameHandler handler) {
             this.handler = handler;
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                // Only the frames a round looks at are parsed: 1,000 sockets receive 20,000 frames a second, and
-                // parsing them all would make the client, not the server, the bottleneck being measured.
-                String event = eventOf(text);
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                channel = ctx.channel();
+                opened.complete(this);
+            } else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+                opened.completeExceptionally(new IllegalStateException("WebSocket handshake timed out"));
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (frame instanceof TextWebSocketFrame text) {
+                String body = text.text();
+                String event = member(body, "event");
                 if ("calls:waiting".equals(event)) {
                     registered.countDown();
                 }
-                if (handler.wants(event)) {
-                    handler.handle(json(text));
-                }
+                handler.handle(event, body);
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                closedByServer(close.statusCode() + " " + close.reasonText());
+                ctx.close();
             }
-            webSocket.request(1);
-            return null;
         }
 
-        synchronized void send(String text) {
-            socket.sendText(text, true).join();
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            if (!opened.isDone()) {
+                opened.completeExceptionally(new IllegalStateException("the connection closed during the handshake"));
+            } else if (!closing) {
+                closedByServer("connection closed");
+            }
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (!opened.completeExceptionally(cause)) {
+                System.out.printf("  a socket failed: %s%n", cause);
+            }
+            ctx.close();
+        }
+
+        private void closedByServer(String why) {
+            if (!closing) {
+                closing = true;
+                CLOSED_BY_SERVER.incrementAndGet();
+                System.out.printf("  a socket was closed by the server: %s%n", why);
+            }
+        }
+
+        void send(String text) {
+            channel.writeAndFlush(new TextWebSocketFrame(text));
         }
 
         void close() {
-            socket.abort();
+            closing = true;
+            channel.close();
         }
     }
 
@@ -373,21 +441,36 @@ public final class FanOutBenchmark {
         List<Agent> connected = new ArrayList<>();
         int batch = 200;
         for (int from = 0; from < agentIds.size(); from += batch) {
-            List<CompletableFuture<Agent>> opening = new ArrayList<>();
+            List<Agent> opening = new ArrayList<>();
             for (String id : agentIds.subList(from, Math.min(agentIds.size(), from + batch))) {
                 Agent agent = new Agent(handler);
-                opening.add(HTTP.newWebSocketBuilder()
-                        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + token(id)), agent)
-                        .thenApply(ws -> {
-                            agent.socket = ws;
-                            if (register) {
-                                agent.send("{\"event\":\"agent:register\",\"data\":{}}");
+                URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + token(id));
+                WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
+                        .handleCloseFrames(false).handshakeTimeoutMillis(60_000).maxFramePayloadLength(MAX_FRAME)
+                        // The server is trusted to send UTF-8; validating every byte was a tenth of the client's CPU.
+                        .withUTF8Validator(false).build();
+                new Bootstrap().group(LOOPS).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                        .handler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME), agent);
                             }
-                            return agent;
-                        }));
+                        })
+                        .connect(uri.getHost(), uri.getPort()).addListener(f -> {
+                            if (!f.isSuccess()) {
+                                agent.opened.completeExceptionally(f.cause());
+                            }
+                        });
+                opening.add(agent);
             }
-            for (CompletableFuture<Agent> future : opening) {
-                Agent agent = future.get(60, TimeUnit.SECONDS);
+            for (Agent agent : opening) {
+                agent.opened.get(60, TimeUnit.SECONDS);
+                if (register) {
+                    agent.send("{\"event\":\"agent:register\",\"data\":{}}");
+                }
+            }
+            for (Agent agent : opening) {
                 if (register && !agent.registered.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("an agent got no calls:waiting snapshot after agent:register");
                 }
@@ -410,8 +493,13 @@ public final class FanOutBenchmark {
     }
 
     private void startServer(Path work, Path keyFile) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("bench.jar", "target/callcenter-bootable.jar"))
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String options = System.getProperty("bench.serverOptions", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", System.getProperty("bench.jar", "target/callcenter-bootable.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile());
@@ -432,7 +520,7 @@ public final class FanOutBenchmark {
 
     private boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+            return REQUESTS.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -504,7 +592,7 @@ public final class FanOutBenchmark {
 
     private String clientToken(String adminToken) throws Exception {
         JsonObject client = json(post("api/clients", "{\"name\":\"bench\"}", adminToken).body());
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
+        HttpResponse<String> response = REQUESTS.send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + client.getString("clientId")
                         + "&client_secret=" + client.getString("clientSecret"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -540,6 +628,44 @@ public final class FanOutBenchmark {
         return -1;
     }
 
+    /** The server's CPU time (user + system) so far, from /proc; -1 where there is none. */
+    private long serverCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(server.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long clientCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The server's fan-out meter from its Prometheus endpoint: {count, sum in seconds}. */
+    private double[] fanOutMeter() {
+        double[] meter = new double[2];
+        try {
+            String text = REQUESTS.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1) + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("callcenter_fanout_latency_seconds_count")) {
+                    meter[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("callcenter_fanout_latency_seconds_sum")) {
+                    meter[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no meter: printed as zero events
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return meter;
+    }
+
     private static long total(Map<String, AtomicInteger> counts) {
         return counts.values().stream().mapToLong(AtomicInteger::get).sum();
     }
@@ -562,7 +688,7 @@ public final class FanOutBenchmark {
     }
 
     private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

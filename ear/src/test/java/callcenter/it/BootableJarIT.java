@@ -52,6 +52,8 @@ class BootableJarIT {
             callId = call.json().getString("id");
         }
         assertTrue(Files.exists(dir.resolve("data")), "data kept under ./data of the working directory");
+        assertTrue(Files.isDirectory(dir.resolve("data/tx-object-store/ShadowNoFileLockStore")),
+                "the transaction log is kept under ./data, where recovery finds it after a crash, not in the temporary server");
 
         try (BootableJar server = BootableJar.start(dir, JAR_PORT, Map.of())) {
             assertTrue(server.awaitReady(BOOT), "never ready after restart:\n" + server.outputText());

@@ -3,12 +3,13 @@ package callcenter.events;
 import java.io.StringReader;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+
+import callcenter.common.JsonP;
 
 /**
  * One server event on its way from a transaction to the sockets of every node: the WebSocket event name, its
@@ -63,16 +64,16 @@ public record CallEvent(String event, String data, Audience audience, String ord
     }
 
     public static String frame(String event, String data) {
-        return "{\"event\":" + Json.createValue(event) + ",\"data\":" + data + "}";
+        return "{\"event\":" + JsonP.createValue(event) + ",\"data\":" + data + "}";
     }
 
     /** The JMS text message body. */
     public String toJson() {
-        JsonObjectBuilder a = Json.createObjectBuilder().add("scope", audience.scope().name());
+        JsonObjectBuilder a = JsonP.createObjectBuilder().add("scope", audience.scope().name());
         add(a, "userId", audience.userId());
         add(a, "except", audience.except());
         add(a, "callerOf", audience.callerOf());
-        JsonObjectBuilder o = Json.createObjectBuilder().add("event", event).add("data", parse(data)).add("audience", a);
+        JsonObjectBuilder o = JsonP.createObjectBuilder().add("event", event).add("data", parse(data)).add("audience", a);
         if (orderKey != null && sequence != null) {
             o.add("orderKey", orderKey).add("sequence", sequence);
         }
@@ -81,7 +82,7 @@ public record CallEvent(String event, String data, Audience audience, String ord
 
     public static CallEvent fromJson(String json) {
         JsonObject o;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             o = reader.readObject();
         }
         JsonObject a = o.getJsonObject("audience");
@@ -93,7 +94,7 @@ public record CallEvent(String event, String data, Audience audience, String ord
     }
 
     private static JsonValue parse(String data) {
-        try (var reader = Json.createReader(new StringReader(data))) {
+        try (var reader = JsonP.createReader(new StringReader(data))) {
             return reader.readValue();
         }
     }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -15,6 +14,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import callcenter.common.JsonP;
 
 /**
  * The application's settings, read through MicroProfile Config and parsed here rather than by injection, so that
@@ -80,7 +81,7 @@ public class Settings {
      */
     public JsonArray iceServers() {
         return parse("callcenter.ice-servers", raw -> {
-            try (var reader = Json.createReader(new StringReader(raw))) {
+            try (var reader = JsonP.createReader(new StringReader(raw))) {
                 JsonArray list = reader.readArray();
                 for (JsonValue server : list) {
                     if (!(server instanceof JsonObject o) || !o.containsKey("urls")) {

@@ -3,11 +3,11 @@ package callcenter.web;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import callcenter.common.FieldError;
+import callcenter.common.JsonP;
 
 /**
  * An RFC 9457 problem document: {@code type}, {@code title}, {@code status}, {@code detail}, {@code errors} for
@@ -30,7 +30,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status);
@@ -38,8 +38,8 @@ public record Problem(String type, String title, int status, String detail, List
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JsonP.createArrayBuilder();
+            errors.forEach(e -> list.add(JsonP.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         extensions.forEach((name, value) -> {

@@ -9,9 +9,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import callcenter.common.JsonP;
 import callcenter.common.Roles;
 import callcenter.config.SigningKeys;
 
@@ -60,12 +60,12 @@ public class TokenIssuer {
     }
 
     private IssuedToken sign(String subject, String upn, String role, Instant now, Instant expiresAt) {
-        JsonObjectBuilder header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId);
-        JsonObjectBuilder claims = Json.createObjectBuilder()
+        JsonObjectBuilder header = JsonP.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId);
+        JsonObjectBuilder claims = JsonP.createObjectBuilder()
                 .add("iss", SigningKeys.ISSUER)
                 .add("sub", subject)
                 .add("upn", upn)
-                .add("groups", Json.createArrayBuilder().add(role))
+                .add("groups", JsonP.createArrayBuilder().add(role))
                 .add("iat", now.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond())
                 .add("jti", UUID.randomUUID().toString());

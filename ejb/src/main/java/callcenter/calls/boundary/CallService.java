@@ -19,7 +19,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -39,6 +38,7 @@ import callcenter.calls.control.RequestHash;
 import callcenter.calls.entity.CallEvent;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
 import callcenter.events.CallPushes;
 import callcenter.common.Caller;
 import callcenter.common.FieldError;
@@ -101,20 +101,24 @@ public class CallService {
         String phone = phoneNumbers.normalize(request.phoneNumber(), "phoneNumber");
         String key = IdempotencyKeys.check(idempotencyKey);
         CallService self = context.getBusinessObject(CallService.class);
+        // The callerToken is signed after the commit: an RSA signature takes milliseconds, and inside the transaction
+        // it would delay the commit and with it every agent's call:incoming.
         if (key == null) {
-            return new Initiated(self.createInbound(request, phone, caller, null), false);
+            return new Initiated(withCallerToken(self.createInbound(request, phone, caller, null)), false);
         }
         String principal = caller.principalKey();
         IdempotencyRecords.Claim claim = idempotency.claim(principal, key, RequestHash.of(INITIATE, body));
         if (!claim.fresh()) {
-            return new Initiated(self.replay(claim.callId()), true);
+            return new Initiated(withCallerToken(self.replay(claim.callId())), true);
         }
+        CallView created;
         try {
-            return new Initiated(self.createInbound(request, phone, caller, key), false);
+            created = self.createInbound(request, phone, caller, key);
         } catch (RuntimeException e) {
             idempotency.release(principal, key);
             throw e;
         }
+        return new Initiated(withCallerToken(created), false);
     }
 
     /** The call creation behind {@link #initiate}, in its own transaction; not for other callers. */
@@ -125,7 +129,7 @@ public class CallService {
                 blankToNull(request.ivrOption()), blankToNull(request.queueName()),
                 caller.isClient() ? caller.id() : null, now);
         em.persist(call);
-        event(call, "created", Json.createObjectBuilder()
+        event(call, "created", JsonP.createObjectBuilder()
                 .add("direction", call.direction()).add("channel", call.channel())
                 .add("by", caller.principalKey()));
         offer(call);
@@ -134,17 +138,17 @@ public class CallService {
         }
         em.flush();
         changed(call, "incoming");
-        return CallView.of(call).withCallerToken(callerToken(call.id(), now));
+        return CallView.of(call);
     }
 
-    /** The answer to a repeated initiate: the same call, and a callerToken for it. */
+    /** The answer to a repeated initiate: the same call (its callerToken is added by {@link #initiate}). */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public CallView replay(UUID callId) {
         CallLog call = em.find(CallLog.class, callId);
         if (call == null) {
             throw CallCenterException.notFound("The call started with this Idempotency-Key no longer exists");
         }
-        return CallView.of(call).withCallerToken(callerToken(callId, Times.now()));
+        return CallView.of(call);
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
@@ -249,7 +253,7 @@ public class CallService {
             throw CallCenterException.conflict("call-already-taken", "Call already taken",
                     "Call " + id + " was already accepted by another agent").with("callId", id);
         }
-        event(call, "accepted", Json.createObjectBuilder()
+        event(call, "accepted", JsonP.createObjectBuilder()
                 .add("agentId", agent.id().toString())
                 .add("agentName", call.agent() == null ? "" : call.agent().displayName()));
         changed(call, "accepted");
@@ -298,7 +302,7 @@ public class CallService {
             if (changed == 1) {
                 em.refresh(call);
                 String type = next == CallStatus.MISSED ? "missed" : "ended";
-                event(call, type, Json.createObjectBuilder()
+                event(call, type, JsonP.createObjectBuilder()
                         .add("hangupCause", cause)
                         .add("durationSeconds", duration)
                         .add("by", who.principalKey()));
@@ -338,7 +342,7 @@ public class CallService {
                     .executeUpdate();
             if (changed == 1) {
                 em.refresh(call);
-                JsonObjectBuilder data = Json.createObjectBuilder().add("disposition", call.disposition());
+                JsonObjectBuilder data = JsonP.createObjectBuilder().add("disposition", call.disposition());
                 if (note != null) {
                     data.add("note", note);
                 }
@@ -364,7 +368,7 @@ public class CallService {
                     "Call " + id + " is " + call.status().wireName() + "; only a waiting call can be declined")
                     .with("callId", id);
         }
-        event(call, "declined", Json.createObjectBuilder().add("agentId", agent.id().toString()));
+        event(call, "declined", JsonP.createObjectBuilder().add("agentId", agent.id().toString()));
     }
 
     /** Waiting calls created before {@code limit}: candidates for the ring timeout, oldest first. */
@@ -396,7 +400,7 @@ public class CallService {
             return false;
         }
         CallLog call = fresh(id);
-        event(call, "missed", Json.createObjectBuilder().add("hangupCause", HangupCauses.RING_TIMEOUT)
+        event(call, "missed", JsonP.createObjectBuilder().add("hangupCause", HangupCauses.RING_TIMEOUT)
                 .add("durationSeconds", 0).add("by", "platform"));
         changed(call, "missed");
         legChanged(call, CarrierLeg.Change.MISSED);
@@ -427,7 +431,7 @@ public class CallService {
             return false;
         }
         em.refresh(call);
-        event(call, "ended", Json.createObjectBuilder().add("hangupCause", HangupCauses.AGENT_DISCONNECTED)
+        event(call, "ended", JsonP.createObjectBuilder().add("hangupCause", HangupCauses.AGENT_DISCONNECTED)
                 .add("durationSeconds", duration).add("by", "platform"));
         changed(call, "ended");
         legEnded(call);
@@ -451,7 +455,7 @@ public class CallService {
         CallLog call = CallLog.carrierCall(UUID.randomUUID(), CallLog.INBOUND, channel, CallStatus.WAITING,
                 callerName, phoneNumber, null, null, providerName, sessionId, now).followingCallControlId(callControlId);
         em.persist(call);
-        event(call, "created", Json.createObjectBuilder(detail).add("direction", call.direction())
+        event(call, "created", JsonP.createObjectBuilder(detail).add("direction", call.direction())
                 .add("channel", call.channel()).add("by", providerName));
         offer(call);
         em.flush();
@@ -468,7 +472,7 @@ public class CallService {
         CallLog call = CallLog.carrierCall(id, CallLog.OUTBOUND, channel, CallStatus.DIALING, null, phoneNumber,
                 agentId, clientId, providerName, sessionId, Times.now());
         em.persist(call);
-        event(call, "created", Json.createObjectBuilder(detail).add("direction", call.direction())
+        event(call, "created", JsonP.createObjectBuilder(detail).add("direction", call.direction())
                 .add("channel", call.channel()).add("by", by));
         em.flush();
         em.refresh(call); // loads the agent for the views
@@ -526,7 +530,7 @@ public class CallService {
             return;
         }
         CallLog call = fresh(id);
-        event(call, "command_failed", Json.createObjectBuilder(data));
+        event(call, "command_failed", JsonP.createObjectBuilder(data));
         if (!call.status().isFinal()) {
             changed(call, "updated");
         }
@@ -555,7 +559,7 @@ public class CallService {
     public void carrierEvent(UUID id, String type, JsonObject data) {
         CallLog call = em.find(CallLog.class, id);
         if (call != null) {
-            event(call, type, Json.createObjectBuilder(data));
+            event(call, type, JsonP.createObjectBuilder(data));
         }
     }
 
@@ -587,7 +591,7 @@ public class CallService {
             return false;
         }
         CallLog call = fresh(id);
-        event(call, "failed", Json.createObjectBuilder(data).add("hangupCause", cause));
+        event(call, "failed", JsonP.createObjectBuilder(data).add("hangupCause", cause));
         changed(call, "failed");
         return true;
     }
@@ -623,7 +627,7 @@ public class CallService {
             if (changed == 1) {
                 em.refresh(call);
                 String type = next == CallStatus.MISSED ? "missed" : "ended";
-                event(call, type, Json.createObjectBuilder(data).add("hangupCause", cause)
+                event(call, type, JsonP.createObjectBuilder(data).add("hangupCause", cause)
                         .add("durationSeconds", duration).add("by", by));
                 changed(call, type);
                 return true;
@@ -663,7 +667,7 @@ public class CallService {
 
     /** Records that the call was offered; the real-time work offers it to the available agents and counts them. */
     private void offer(CallLog call) {
-        event(call, "offered", Json.createObjectBuilder().add("agents", pushes.offerCount()));
+        event(call, "offered", JsonP.createObjectBuilder().add("agents", pushes.offerCount()));
     }
 
     private void event(CallLog call, String type, JsonObjectBuilder data) {
@@ -685,6 +689,10 @@ public class CallService {
             em.refresh(call);
         }
         return call;
+    }
+
+    private CallView withCallerToken(CallView view) {
+        return view.withCallerToken(callerToken(view.id(), Times.now()));
     }
 
     private String callerToken(UUID callId, Instant now) {
@@ -800,7 +808,7 @@ public class CallService {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

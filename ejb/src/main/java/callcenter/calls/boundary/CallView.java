@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +13,7 @@ import jakarta.json.bind.annotation.JsonbTypeSerializer;
 
 import callcenter.calls.entity.CallAgent;
 import callcenter.calls.entity.CallLog;
+import callcenter.common.JsonP;
 
 /**
  * A call as the API shows it. Members the contract always lists are written even when null; {@code disposition}
@@ -71,7 +71,7 @@ public record CallView(UUID id, String direction, String channel, String status,
 
     /** The call's JSON as the API and the pushes show it. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id.toString()).add("direction", direction)
+        JsonObjectBuilder json = JsonP.createObjectBuilder().add("id", id.toString()).add("direction", direction)
                 .add("channel", channel).add("status", status);
         nullable(json, "callerName", callerName);
         nullable(json, "phoneNumber", phoneNumber);
@@ -80,7 +80,7 @@ public record CallView(UUID id, String direction, String channel, String status,
         if (agent == null) {
             json.addNull("agent");
         } else {
-            JsonObjectBuilder a = Json.createObjectBuilder().add("id", agent.id().toString());
+            JsonObjectBuilder a = JsonP.createObjectBuilder().add("id", agent.id().toString());
             nullable(a, "displayName", agent.displayName());
             json.add("agent", a);
         }
@@ -96,7 +96,7 @@ public record CallView(UUID id, String direction, String channel, String status,
         if (provider == null) {
             json.addNull("provider");
         } else {
-            JsonObjectBuilder p = Json.createObjectBuilder().add("name", provider.name());
+            JsonObjectBuilder p = JsonP.createObjectBuilder().add("name", provider.name());
             if (provider.callControlId() != null) {
                 p.add("callControlId", provider.callControlId());
             }
@@ -113,8 +113,8 @@ public record CallView(UUID id, String direction, String channel, String status,
             json.add("callerToken", callerToken);
         }
         if (events != null) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            events.forEach(e -> list.add(Json.createObjectBuilder().add("type", e.type()).add("at", e.at())
+            JsonArrayBuilder list = JsonP.createArrayBuilder();
+            events.forEach(e -> list.add(JsonP.createObjectBuilder().add("type", e.type()).add("at", e.at())
                     .add("data", e.data())));
             json.add("events", list);
         }

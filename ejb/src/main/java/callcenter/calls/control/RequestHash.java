@@ -8,12 +8,13 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import callcenter.common.JsonP;
 
 /**
  * The fingerprint of a request for Idempotency-Key checks: SHA-256 over the operation and a canonical form of the
@@ -53,7 +54,7 @@ public final class RequestHash {
                         out.append(',');
                     }
                     first = false;
-                    out.append(Json.createValue(member.getKey()));
+                    out.append(JsonP.createValue(member.getKey()));
                     out.append(':');
                     write(member.getValue(), out);
                 }
@@ -71,7 +72,7 @@ public final class RequestHash {
                 }
                 out.append(']');
             }
-            case STRING -> out.append(Json.createValue(((JsonString) value).getString()));
+            case STRING -> out.append(JsonP.createValue(((JsonString) value).getString()));
             // 1, 1.0 and 0.1e1 are the same number; written as digits and exponent, never expanded (1e999999999
             // would be a billion characters).
             case NUMBER -> {

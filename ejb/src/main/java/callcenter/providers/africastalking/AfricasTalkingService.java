@@ -15,7 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,6 +33,7 @@ import callcenter.calls.control.RequestHash;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
 import callcenter.common.Caller;
+import callcenter.common.JsonP;
 import callcenter.common.Times;
 import callcenter.providers.ProviderException;
 
@@ -99,7 +99,7 @@ public class AfricasTalkingService {
         boolean outgoing = request.outgoing() == null || request.outgoing();
         int lifeTime = request.lifeTimeSec() == null ? CapabilityToken.MAX_LIFETIME_SECONDS : request.lifeTimeSec();
         CapabilityToken token = client.capabilityToken(clientName, phone, incoming, outgoing, lifeTime);
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("token", token.token())
                 .add("phoneNumber", phone)
                 .add("clientName", token.clientName())
@@ -148,7 +148,7 @@ public class AfricasTalkingService {
         } catch (ProviderException e) {
             e.with("callId", callId);
             if (key != null) {
-                idempotency.complete(principal, key, e.status(), callId, Json.createObjectBuilder()
+                idempotency.complete(principal, key, e.status(), callId, JsonP.createObjectBuilder()
                         .add("status", e.status()).add("detail", e.detail()).build().toString());
             }
             throw e;
@@ -162,7 +162,7 @@ public class AfricasTalkingService {
 
     private JsonObject place(UUID callId, MakeCall request, String to, String from, Caller caller) {
         String clientName = caller.isUser() ? clientNameOf(caller.id()) : null;
-        JsonObjectBuilder detail = Json.createObjectBuilder().add("destination", to).add("from", from);
+        JsonObjectBuilder detail = JsonP.createObjectBuilder().add("destination", to).add("from", from);
         if (request.record() != null) {
             detail.add("record", request.record());
         }
@@ -181,9 +181,9 @@ public class AfricasTalkingService {
             try {
                 CapabilityToken token = client.capabilityToken(clientName, from, true, true,
                         CapabilityToken.MAX_LIFETIME_SECONDS);
-                calls.carrierEvent(callId, "provider.capability_token", Json.createObjectBuilder()
+                calls.carrierEvent(callId, "provider.capability_token", JsonP.createObjectBuilder()
                         .add("clientName", token.clientName()).add("lifeTimeSec", token.lifeTimeSec()).build());
-                return Json.createObjectBuilder().add("callId", callId.toString()).add("token", token.token())
+                return JsonP.createObjectBuilder().add("callId", callId.toString()).add("token", token.token())
                         .add("phoneNumber", from).add("clientName", token.clientName()).add("destination", to)
                         .add("callType", "webrtc").build();
             } catch (ProviderException e) {
@@ -195,14 +195,14 @@ public class AfricasTalkingService {
         try {
             voice = client.call(from, to, callId.toString());
         } catch (ProviderException e) {
-            JsonObjectBuilder data = Json.createObjectBuilder().add("error", e.detail()).add("webrtcError", webrtcError);
+            JsonObjectBuilder data = JsonP.createObjectBuilder().add("error", e.detail()).add("webrtcError", webrtcError);
             calls.carrierFailed(callId, e.isTimeout() ? HangupCauses.PROVIDER_TIMEOUT : HangupCauses.PROVIDER_ERROR,
                     data.build());
             throw e;
         }
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JsonP.createArrayBuilder();
         for (VoiceCall.Entry entry : voice.entries()) {
-            JsonObjectBuilder e = Json.createObjectBuilder();
+            JsonObjectBuilder e = JsonP.createObjectBuilder();
             e.add("phoneNumber", nullToEmpty(entry.phoneNumber())).add("status", nullToEmpty(entry.status()));
             if (entry.sessionId() == null) {
                 e.addNull("sessionId");
@@ -211,7 +211,7 @@ public class AfricasTalkingService {
             }
             entries.add(e);
         }
-        JsonObject answer = Json.createObjectBuilder().add("callId", callId.toString()).add("callType", "voice")
+        JsonObject answer = JsonP.createObjectBuilder().add("callId", callId.toString()).add("callType", "voice")
                 .add("destination", to).add("entries", entries).build();
         context.getBusinessObject(AfricasTalkingService.class).voiceQueued(callId, voice.sessionId(),
                 answer.getJsonArray("entries"), webrtcError);
@@ -222,7 +222,7 @@ public class AfricasTalkingService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void voiceQueued(UUID callId, String sessionId, jakarta.json.JsonArray entries, String webrtcError) {
         calls.attachSession(callId, CallLog.CHANNEL_AFRICASTALKING, sessionId);
-        JsonObjectBuilder data = Json.createObjectBuilder().add("entries", entries);
+        JsonObjectBuilder data = JsonP.createObjectBuilder().add("entries", entries);
         if (webrtcError != null) {
             data.add("webrtcError", webrtcError);
         }
@@ -231,7 +231,7 @@ public class AfricasTalkingService {
 
     private static JsonObject replay(IdempotencyRecords.Claim claim) {
         JsonObject stored;
-        try (JsonReader reader = Json.createReader(new StringReader(claim.body() == null ? "{}" : claim.body()))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(claim.body() == null ? "{}" : claim.body()))) {
             stored = reader.readObject();
         }
         if (claim.status() != null && claim.status() >= 400) {
@@ -317,7 +317,7 @@ public class AfricasTalkingService {
     /** A call to one of our numbers: waiting, offered to the agents, and their browsers rung together. */
     private Outcome inbound(VoiceCallback callback, String session) {
         String caller = callback.get("callerNumber");
-        JsonObjectBuilder detail = Json.createObjectBuilder().add("sessionId", session);
+        JsonObjectBuilder detail = JsonP.createObjectBuilder().add("sessionId", session);
         if (callback.get("destinationNumber") != null) {
             detail.add("destinationNumber", callback.get("destinationNumber"));
         }
@@ -332,7 +332,7 @@ public class AfricasTalkingService {
         List<String> clients = availableClientNames();
         if (clients.isEmpty()) {
             calls.carrierEnded(callId, HangupCauses.NO_AGENT_AVAILABLE, 0, AtClient.PROVIDER,
-                    Json.createObjectBuilder().build());
+                    JsonP.createObjectBuilder().build());
             return ActionXml.say(ActionXml.NOBODY_AVAILABLE);
         }
         String username = at.username();
@@ -364,7 +364,7 @@ public class AfricasTalkingService {
         if (callId == null) {
             callId = UUID.randomUUID();
             calls.carrierOutbound(callId, CallLog.CHANNEL_AFRICASTALKING, AtClient.PROVIDER, session, phone, agent,
-                    null, AtClient.PROVIDER, Json.createObjectBuilder().add("destination", target)
+                    null, AtClient.PROVIDER, JsonP.createObjectBuilder().add("destination", target)
                             .add("from", callerNumber).build());
         }
         calls.carrierEvent(callId, "provider.callback", callback.toJson());
@@ -399,7 +399,7 @@ public class AfricasTalkingService {
     /** The final callback: the call ends with AT's duration, cause and cost (a final call stays as it is). */
     private String ended(CallView call, VoiceCallback callback) {
         String cause = HangupCauses.carrier(callback.get("hangupCause"));
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonP.createObjectBuilder();
         for (String field : List.of("durationInSeconds", "amount", "currencyCode", "callSessionState",
                 "lastBridgeHangupCause", "recordingUrl")) {
             if (callback.get(field) != null) {

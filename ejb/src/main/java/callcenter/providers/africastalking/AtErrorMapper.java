@@ -2,10 +2,10 @@ package callcenter.providers.africastalking;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import callcenter.common.JsonP;
 import callcenter.providers.CarrierErrorMapper;
 
 /**
@@ -29,7 +29,7 @@ public class AtErrorMapper extends CarrierErrorMapper {
     static String message(int status, String body) {
         String text = body == null ? "" : body.trim();
         if (text.startsWith("{")) {
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
                 JsonObject json = reader.readObject();
                 String error = CapabilityToken.string(json.get("errorMessage"));
                 if (error == null) {

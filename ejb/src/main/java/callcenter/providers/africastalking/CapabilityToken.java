@@ -1,11 +1,11 @@
 package callcenter.providers.africastalking;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import callcenter.common.JsonP;
 import callcenter.providers.ProviderException;
 
 /**
@@ -20,7 +20,7 @@ public record CapabilityToken(String token, String clientName, int lifeTimeSec, 
     /** The request body: {@code expire} is a string with a trailing {@code s}, as AT documents it. */
     static JsonObject request(String username, String clientName, String phoneNumber, boolean incoming,
                               boolean outgoing, int lifeTimeSec) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("username", username)
                 .add("clientName", clientName)
                 .add("phoneNumber", phoneNumber)

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
 
 /**
  * One voice callback of AT (form fields, every value a string; see providers.md 1.4), with the fingerprint that
@@ -80,12 +80,12 @@ public record VoiceCallback(Map<String, List<String>> fields) {
 
     /** The fields as a JSON object for the {@code provider.callback} timeline entry (a list only when repeated). */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonP.createObjectBuilder();
         fields.forEach((name, values) -> {
             if (values.size() == 1) {
                 json.add(name, values.get(0) == null ? "" : values.get(0));
             } else {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonP.createArrayBuilder();
                 values.forEach(v -> array.add(v == null ? "" : v));
                 json.add(name, array);
             }

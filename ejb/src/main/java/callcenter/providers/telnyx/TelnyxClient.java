@@ -5,12 +5,12 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import callcenter.common.JsonP;
 import callcenter.platform.Settings;
 import callcenter.providers.ProviderCalls;
 import callcenter.providers.ProviderException;
@@ -42,7 +42,7 @@ public class TelnyxClient {
     /** {@code POST /calls}: dials {@code to} from {@code from}; webhooks of the leg go to {@code webhookUrl}. */
     public Dialed dial(String to, String from, String webhookUrl, String commandId, String clientState) {
         String apiKey = telnyx.apiKey();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonP.createObjectBuilder()
                 .add("connection_id", telnyx.connectionId())
                 .add("to", to)
                 .add("from", from)
@@ -66,7 +66,7 @@ public class TelnyxClient {
     /** {@code POST /calls/{id}/actions/{action}} with {@code body} plus {@code command_id}. */
     public void command(String callControlId, String action, JsonObject body, String commandId) {
         String apiKey = telnyx.apiKey();
-        JsonObject request = Json.createObjectBuilder(body).add("command_id", commandId).build();
+        JsonObject request = JsonP.createObjectBuilder(body).add("command_id", commandId).build();
         call(api -> api.action(bearer(apiKey), callControlId, action, request), apiKey, action, action);
     }
 

@@ -2,13 +2,13 @@ package callcenter.providers.telnyx;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import callcenter.common.JsonP;
 import callcenter.providers.CarrierErrorMapper;
 
 /**
@@ -32,7 +32,7 @@ public class TelnyxErrorMapper extends CarrierErrorMapper {
     static String message(int status, String body) {
         String text = body == null ? "" : body.trim();
         if (text.startsWith("{")) {
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
                 JsonObject json = reader.readObject();
                 if (json.get("errors") instanceof JsonArray errors && !errors.isEmpty()
                         && errors.get(0) instanceof JsonObject first) {

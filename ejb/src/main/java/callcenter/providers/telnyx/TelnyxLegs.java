@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +21,7 @@ import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CarrierLeg;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
 
 /**
  * What the platform tells Telnyx on its own about an inbound call: once an agent's accept has committed, answer the
@@ -86,9 +86,9 @@ public class TelnyxLegs {
     private boolean send(UUID callId, String callControlId, String action, String to) {
         String commandId = CommandIds.forCall(callId, action);
         try {
-            JsonObject body = to == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("to", to).build();
+            JsonObject body = to == null ? JsonObject.EMPTY_JSON_OBJECT : JsonP.createObjectBuilder().add("to", to).build();
             client.command(callControlId, action, body, commandId);
-            calls.carrierEvent(callId, "provider.command", Json.createObjectBuilder(body).add("action", action)
+            calls.carrierEvent(callId, "provider.command", JsonP.createObjectBuilder(body).add("action", action)
                     .add("commandId", commandId).add("by", "platform").build());
             return true;
         } catch (CallCenterException e) {
@@ -104,7 +104,7 @@ public class TelnyxLegs {
 
     private void failed(UUID callId, String action, String commandId, CallCenterException e) {
         LOG.info(() -> "Telnyx " + action + " for call " + callId + " failed: " + e.detail());
-        var data = Json.createObjectBuilder().add("action", action).add("status", e.status()).add("error", e.detail());
+        var data = JsonP.createObjectBuilder().add("action", action).add("status", e.status()).add("error", e.detail());
         if (commandId != null) {
             data.add("commandId", commandId);
         }

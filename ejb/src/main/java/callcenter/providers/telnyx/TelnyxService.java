@@ -13,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -27,6 +26,7 @@ import callcenter.calls.control.PhoneNumbers;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
 import callcenter.common.Caller;
+import callcenter.common.JsonP;
 import callcenter.common.Times;
 import callcenter.providers.ProviderException;
 import callcenter.sms.boundary.SmsService;
@@ -90,14 +90,14 @@ public class TelnyxService {
         UUID callId = UUID.randomUUID();
         calls.carrierOutbound(callId, CallLog.CHANNEL_TELNYX, TelnyxClient.PROVIDER, null, to,
                 caller.isUser() ? caller.id() : null, caller.isClient() ? caller.id() : null, caller.principalKey(),
-                Json.createObjectBuilder().add("destination", to).add("from", from).build());
+                JsonP.createObjectBuilder().add("destination", to).add("from", from).build());
         String commandId = CommandIds.forCall(callId, "dial");
         TelnyxClient.Dialed dialed;
         try {
             dialed = client.dial(to, from, webhookUrl, commandId, clientState(callId));
         } catch (ProviderException e) {
             calls.carrierFailed(callId, e.isTimeout() ? HangupCauses.PROVIDER_TIMEOUT : HangupCauses.PROVIDER_ERROR,
-                    Json.createObjectBuilder().add("error", e.detail()).add("commandId", commandId).build());
+                    JsonP.createObjectBuilder().add("error", e.detail()).add("commandId", commandId).build());
             throw e.with("callId", callId);
         }
         context.getBusinessObject(TelnyxService.class).dialed(callId, dialed, commandId);
@@ -122,7 +122,7 @@ public class TelnyxService {
     public void dialed(UUID callId, TelnyxClient.Dialed dialed, String commandId) {
         // Also true when the leg's first webhook arrived first and attached it through client_state.
         calls.attachCallControlId(callId, CallLog.CHANNEL_TELNYX, dialed.callControlId());
-        JsonObjectBuilder data = Json.createObjectBuilder().add("callControlId", dialed.callControlId())
+        JsonObjectBuilder data = JsonP.createObjectBuilder().add("callControlId", dialed.callControlId())
                 .add("commandId", commandId);
         if (dialed.callSessionId() != null) {
             data.add("callSessionId", dialed.callSessionId());
@@ -154,7 +154,7 @@ public class TelnyxService {
         CallLog call = callOf(callControlId, caller);
         telnyx.apiKey();
         String action;
-        JsonObjectBuilder request = Json.createObjectBuilder();
+        JsonObjectBuilder request = JsonP.createObjectBuilder();
         switch (command) {
             case "answer" -> action = "answer";
             case "hangup" -> action = "hangup";
@@ -169,7 +169,7 @@ public class TelnyxService {
         }
         String commandId = CommandIds.forRequest(callControlId, action, caller.principalKey(), key);
         JsonObject sent = request.build();
-        JsonObjectBuilder entry = Json.createObjectBuilder(sent).add("action", action).add("commandId", commandId)
+        JsonObjectBuilder entry = JsonP.createObjectBuilder(sent).add("action", action).add("commandId", commandId)
                 .add("by", caller.principalKey());
         try {
             client.command(callControlId, action, sent, commandId);
@@ -302,7 +302,7 @@ public class TelnyxService {
     private void inbound(WebhookEvent event, String leg) {
         String from = event.field("from");
         String name = event.field("caller_id_name");
-        JsonObjectBuilder detail = Json.createObjectBuilder().add("callControlId", leg);
+        JsonObjectBuilder detail = JsonP.createObjectBuilder().add("callControlId", leg);
         if (event.field("to") != null) {
             detail.add("destinationNumber", event.field("to"));
         }
@@ -315,7 +315,7 @@ public class TelnyxService {
         if (!hangup.isEmpty()) {
             String cause = (String) hangup.get(0);
             calls.carrierEnded(call.id(), cause == null ? "unspecified" : cause, null, TelnyxClient.PROVIDER,
-                    Json.createObjectBuilder().add("lateInitiated", true).build());
+                    JsonP.createObjectBuilder().add("lateInitiated", true).build());
         }
     }
 
@@ -329,7 +329,7 @@ public class TelnyxService {
     }
 
     private static JsonObject hangupData(WebhookEvent event) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonP.createObjectBuilder();
         for (String field : List.of("hangup_source", "sip_hangup_cause")) {
             if (event.field(field) != null) {
                 data.add(field.equals("hangup_source") ? "hangupSource" : "sipHangupCause", event.field(field));

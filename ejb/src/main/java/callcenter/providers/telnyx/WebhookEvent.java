@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
 
 /**
  * One Telnyx webhook (providers.md 2.5): {@code {"data":{"id","event_type","occurred_at","payload":{...}},"meta"}}.
@@ -24,7 +24,7 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
     /** Parses the raw body (already verified); a body that is not such an envelope is a 400. */
     static WebhookEvent parse(byte[] raw) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(raw))) {
+        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(raw))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw CallCenterException.badRequest("The webhook body is not a JSON object");
@@ -84,7 +84,7 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
 
     /** The timeline entry's data: what Telnyx sent, as it sent it. */
     JsonObject toTimeline() {
-        var json = Json.createObjectBuilder().add("eventType", type).add("eventId", id);
+        var json = JsonP.createObjectBuilder().add("eventType", type).add("eventId", id);
         if (occurredAt != null) {
             json.add("occurredAt", occurredAt);
         }

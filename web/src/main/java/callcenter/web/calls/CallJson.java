@@ -1,11 +1,11 @@
 package callcenter.web.calls;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import callcenter.calls.boundary.CallView;
+import callcenter.common.JsonP;
 import callcenter.common.Page;
 
 /** A page of calls: {@code {"items": [call, ...], "nextCursor": "..."|null}}. */
@@ -15,9 +15,9 @@ final class CallJson {
     }
 
     static JsonObject page(Page<CallView> page) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonP.createArrayBuilder();
         page.items().forEach(call -> items.add(call.toJson()));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder json = JsonP.createObjectBuilder().add("items", items);
         if (page.nextCursor() == null) {
             json.addNull("nextCursor");
         } else {

@@ -2,13 +2,13 @@ package callcenter.web.calls;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
 
 /**
  * Parses a request body that must be one JSON object. Resources that also fingerprint the body (Idempotency-Key)
@@ -24,7 +24,7 @@ public final class JsonBody {
             throw malformed("The request needs a JSON object body");
         }
         JsonStructure parsed;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(body))) {
             parsed = reader.read();
         } catch (JsonException | IllegalStateException e) {
             throw malformed("The body is not valid JSON");

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -17,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import callcenter.common.JsonP;
 
 /**
  * {@code /health/live} and {@code /health/ready} on the main port for load balancers (WildFly serves MicroProfile
@@ -46,19 +47,19 @@ public class HealthResource {
 
     private static Response render(List<HealthCheckResponse> checks) {
         boolean up = checks.stream().allMatch(c -> c.getStatus() == HealthCheckResponse.Status.UP);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         for (HealthCheckResponse check : checks) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JsonP.createObjectBuilder()
                     .add("name", check.getName())
                     .add("status", check.getStatus().name());
             check.getData().ifPresent(data -> {
-                JsonObjectBuilder d = Json.createObjectBuilder();
+                JsonObjectBuilder d = JsonP.createObjectBuilder();
                 data.forEach((k, v) -> d.add(k, String.valueOf(v)));
                 item.add("data", d);
             });
             list.add(item);
         }
-        String body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", list).build().toString();
+        String body = JsonP.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", list).build().toString();
         return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

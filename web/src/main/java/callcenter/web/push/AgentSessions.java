@@ -15,10 +15,10 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 
+import callcenter.common.JsonP;
 import callcenter.events.Audience;
 import callcenter.events.CallEvent;
 
@@ -196,7 +196,7 @@ public class AgentSessions {
     }
 
     private void rememberStatus(String data) {
-        try (var reader = Json.createReader(new java.io.StringReader(data))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(data))) {
             JsonObject agent = reader.readObject();
             UUID id = UUID.fromString(agent.getString("agentId"));
             if (byUser.containsKey(id)) {

@@ -3,10 +3,11 @@ package callcenter.web.push;
 import java.io.StringReader;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import callcenter.common.JsonP;
 
 /** A client frame {@code {"event": "...", "data": ...}}, parsed strictly. */
 record Envelope(String event, JsonObject data) {
@@ -28,7 +29,7 @@ record Envelope(String event, JsonObject data) {
             throw new BadFrame("frame larger than " + MAX_FRAME_CHARS + " characters");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonP.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw new BadFrame("not JSON");
@@ -79,10 +80,10 @@ record Envelope(String event, JsonObject data) {
 
     /** The server's error frame. */
     static String error(String code, String message, UUID callId) {
-        var data = Json.createObjectBuilder().add("code", code).add("message", message == null ? code : message);
+        var data = JsonP.createObjectBuilder().add("code", code).add("message", message == null ? code : message);
         if (callId != null) {
             data.add("callId", callId.toString());
         }
-        return Json.createObjectBuilder().add("event", "error").add("data", data).build().toString();
+        return JsonP.createObjectBuilder().add("event", "error").add("data", data).build().toString();
     }
 }

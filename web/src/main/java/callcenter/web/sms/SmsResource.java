@@ -3,7 +3,6 @@ package callcenter.web.sms;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import callcenter.common.Caller;
+import callcenter.common.JsonP;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
@@ -39,15 +39,15 @@ public class SmsResource {
     }
 
     private static JsonObject page(Page<SmsView> page) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonP.createArrayBuilder();
         for (SmsView m : page.items()) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("id", m.id().toString());
+            JsonObjectBuilder item = JsonP.createObjectBuilder().add("id", m.id().toString());
             nullable(item, "from", m.from());
             nullable(item, "to", m.to());
             item.add("text", m.text()).add("receivedAt", m.receivedAt());
             items.add(item);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder json = JsonP.createObjectBuilder().add("items", items);
         nullable(json, "nextCursor", page.nextCursor());
         return json.build();
     }

@@ -3,7 +3,6 @@ package callcenter.web.voice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Caller;
+import callcenter.common.JsonP;
 import callcenter.common.Roles;
 import callcenter.providers.telnyx.TelnyxService;
 import callcenter.web.calls.JsonBody;
@@ -32,7 +32,7 @@ import callcenter.web.calls.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class VoiceResource {
 
-    private static final JsonObject OK = Json.createObjectBuilder().add("result", "ok").build();
+    private static final JsonObject OK = JsonP.createObjectBuilder().add("result", "ok").build();
 
     @Inject
     TelnyxService telnyx;
@@ -66,7 +66,7 @@ public class VoiceResource {
     @Path("webrtc-token")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     public JsonObject webrtcToken() {
-        return Json.createObjectBuilder().add("token", telnyx.webrtcToken(caller)).build();
+        return JsonP.createObjectBuilder().add("token", telnyx.webrtcToken(caller)).build();
     }
 
     /** answer and hangup take no body, connect-webrtc an optional one: an empty body means "no fields". */

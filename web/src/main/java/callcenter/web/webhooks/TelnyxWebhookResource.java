@@ -2,7 +2,6 @@ package callcenter.web.webhooks;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import callcenter.common.JsonP;
 import callcenter.providers.telnyx.TelnyxService;
 
 /**
@@ -23,7 +23,7 @@ public class TelnyxWebhookResource {
 
     static final String SIGNATURE = "telnyx-signature-ed25519";
     static final String TIMESTAMP = "telnyx-timestamp";
-    private static final JsonObject RECEIVED = Json.createObjectBuilder().add("received", true).build();
+    private static final JsonObject RECEIVED = JsonP.createObjectBuilder().add("received", true).build();
 
     @Inject
     TelnyxService telnyx;

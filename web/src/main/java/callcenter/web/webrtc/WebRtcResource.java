@@ -3,13 +3,13 @@ package callcenter.web.webrtc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import callcenter.common.JsonP;
 import callcenter.common.Roles;
 import callcenter.platform.Settings;
 
@@ -30,6 +30,6 @@ public class WebRtcResource {
     @Path("config")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
     public JsonObject config() {
-        return Json.createObjectBuilder().add("iceServers", settings.iceServers()).build();
+        return JsonP.createObjectBuilder().add("iceServers", settings.iceServers()).build();
     }
 }
