@@ -121,6 +121,28 @@ class RealtimeIT {
     }
 
     @Test
+    void aDisabledAgentGoesOfflineAfterTheGraceAndHoldsUpNoOneElse() {
+        Api.TestUser disabled = api().createUser("agent");
+        Api.TestUser other = api().createUser("agent");
+        try (WsClient watcher = WsClient.agent(base, api().createUser("supervisor").token());
+             WsClient gone = WsClient.agent(base, disabled.token());
+             WsClient away = WsClient.agent(base, other.token())) {
+            gone.await("agents:list", WAIT);
+            away.await("agents:list", WAIT);
+            Api.Reply disabling = api().patch("api/users/" + disabled.id(), "{\"enabled\":false}", api().adminToken());
+            assertEquals(200, disabling.status(), disabling.toString());
+            assertEquals(1008, gone.awaitClose(WAIT));
+            away.abort();
+            // Both are swept after the grace period, the disabled one too: it must not stay "available" in the
+            // dashboards, nor make every sweep fail before it reaches the other agent.
+            for (Api.TestUser user : List.of(disabled, other)) {
+                watcher.await("agent:updated", d -> user.id().equals(d.asJsonObject().getString("agentId"))
+                        && "offline".equals(d.asJsonObject().getString("status")), Duration.ofSeconds(grace() + 15));
+            }
+        }
+    }
+
+    @Test
     void incomingCallReachesEveryAvailableAgentWithTheSeedFields() {
         List<WsClient> agents = new ArrayList<>();
         try {

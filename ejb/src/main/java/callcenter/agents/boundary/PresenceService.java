@@ -127,7 +127,12 @@ public class PresenceService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public UUID expire(UUID userId) {
-        Object[] user = lockUser(userId);
+        // Also for a user disabled since it went away: it must still go offline (and its call end), else it would
+        // stay "available" in every dashboard and come back in every sweep.
+        Object[] user = lockUserRow(userId);
+        if (user == null) {
+            return null;
+        }
         Instant limit = Times.now().minusSeconds(settings.presenceGraceSeconds());
         int changed = em.createNativeQuery("UPDATE agent_presence SET status = 'offline', version = version + 1, "
                         + "updated_at = :now WHERE user_id = :user AND status <> 'offline' AND disconnected_at <= :limit "
@@ -217,12 +222,18 @@ public class PresenceService {
 
     /** Locks the user's row: presence changes of one agent happen one after the other on every node. */
     private Object[] lockUser(UUID userId) {
-        List<?> rows = em.createNativeQuery("SELECT display_name, extension, role, enabled FROM users WHERE id = :id FOR UPDATE")
-                .setParameter("id", userId).getResultList();
-        if (rows.isEmpty() || !Boolean.TRUE.equals(((Object[]) rows.get(0))[3])) {
+        Object[] user = lockUserRow(userId);
+        if (user == null || !Boolean.TRUE.equals(user[3])) {
             throw CallCenterException.forbidden("This user is unknown or disabled");
         }
-        return (Object[]) rows.get(0);
+        return user;
+    }
+
+    /** The user's row (display name, extension, role, enabled), locked; null when there is no such user. */
+    private Object[] lockUserRow(UUID userId) {
+        List<?> rows = em.createNativeQuery("SELECT display_name, extension, role, enabled FROM users WHERE id = :id FOR UPDATE")
+                .setParameter("id", userId).getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
     private AgentView view(UUID userId, Object[] user, String status) {

@@ -1,5 +1,6 @@
 package callcenter.agents.control;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,15 +49,23 @@ public class PresenceSweeper {
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
+        List<UUID> expired;
         try {
-            for (UUID agent : presence.graceExpired()) {
+            expired = presence.graceExpired();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Presence sweep failed; retried on the next tick: " + e);
+            return;
+        }
+        // One agent at a time, each in its own transaction: one that fails must not hold up the others.
+        for (UUID agent : expired) {
+            try {
                 UUID call = presence.expire(agent);
                 if (call != null) {
                     disconnects.agentGone(call, agent);
                 }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not take agent " + agent + " offline; retried on the next tick: " + e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Presence sweep failed; retried on the next tick: " + e);
         }
     }
 }
