@@ -242,6 +242,21 @@ class CallsIT {
     // ---- end and wrapup ---------------------------------------------------------------------------------------
 
     @Test
+    void aCallWhoseAgentWasDisabledDuringItCanStillEnd() {
+        JsonObject call = initiate(api.clientToken(), body("Orphaned", randomNational()), Map.of()).json();
+        String id = call.getString("id");
+        Api.TestUser agent = api.createUser("agent");
+        assertEquals(200, api.post("api/calls/" + id + "/accept", null, agent.token()).status());
+        Api.Reply disabled = api.patch("api/users/" + agent.id(), "{\"enabled\":false}", admin);
+        assertEquals(200, disabled.status(), disabled.toString());
+
+        Api.Reply ended = api.post("api/calls/" + id + "/end", null, call.getString("callerToken"));
+        assertEquals(200, ended.status(), ended.toString());
+        assertEquals("ended", ended.json().getString("status"));
+        assertEquals("ended_by_caller", ended.json().getString("hangupCause"));
+    }
+
+    @Test
     void endingTwiceIsAConflictThatChangesNothing() throws SQLException {
         String client = api.clientToken();
         Api.TestUser agent = api.createUser("agent");

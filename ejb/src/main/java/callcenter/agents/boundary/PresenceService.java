@@ -83,7 +83,12 @@ public class PresenceService {
     /** A call of this agent became active (busy) or final (available again, unless away or offline). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void onCall(UUID agentId, boolean active) {
-        Object[] user = lockUser(agentId);
+        // Taking a call needs an enabled agent; the end of a call is bookkeeping and must also work for an agent
+        // disabled during the call, or the call could not end.
+        Object[] user = active ? lockUser(agentId) : lockUserRow(agentId);
+        if (user == null) {
+            return;
+        }
         String current = status(agentId);
         String status;
         if (active) {
@@ -102,7 +107,8 @@ public class PresenceService {
 
     /** A registered socket closed: when it was the agent's last, the grace period starts. */
     public void socketClosed(UUID userId, String socketId) {
-        lockUser(userId);
+        // Also when the user was just disabled (that is what closed its sockets): the grace period must start.
+        lockUserRow(userId);
         em.createNativeQuery("DELETE FROM agent_sockets WHERE id = :id").setParameter("id", socketId).executeUpdate();
         if (!connected(userId)) {
             em.createNativeQuery("UPDATE agent_presence SET disconnected_at = :now WHERE user_id = :user")
