@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -225,6 +227,18 @@ public final class FanOutBenchmark {
                 total(deliveries), expected, expected - total(deliveries), allDelivered.length, calls);
         System.out.printf("  server RSS after the run: %d MB; sockets closed by the server during the run: %d%n",
                 rssMb(), CLOSED_BY_SERVER.get());
+        String raw = System.getProperty("bench.raw");
+        if (raw != null) {
+            // One line per call, in the order they were sent: for looking at when the slow ones happened.
+            List<String> lines = new ArrayList<>(List.of("sentMs,firstMs,lastMs,deliveries"));
+            long origin = callIds.stream().mapToLong(sentAt::get).min().orElse(0);
+            callIds.stream().sorted(Comparator.comparingLong(sentAt::get)).forEach(id -> lines.add(String.format(
+                    Locale.ROOT, "%.1f,%.2f,%.2f,%d", (sentAt.get(id) - origin) / 1e6,
+                    (firstDelivery.getOrDefault(id, new AtomicLong()).get() - sentAt.get(id)) / 1e6,
+                    (lastDelivery.getOrDefault(id, new AtomicLong()).get() - sentAt.get(id)) / 1e6,
+                    deliveries.getOrDefault(id, new AtomicInteger()).get())));
+            Files.write(Path.of(raw), lines);
+        }
         for (int i = 0; i < callIds.size(); i++) {
             String id = callIds.get(i);
             int got = deliveries.getOrDefault(id, new AtomicInteger()).get();

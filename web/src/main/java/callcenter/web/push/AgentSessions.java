@@ -102,15 +102,31 @@ public class AgentSessions {
     }
 
     List<Peer> audience(Audience audience) {
-        List<Peer> targets = new ArrayList<>();
+        // Plain loops: this runs for every event over every socket of the node, before the first frame leaves.
+        List<Peer> targets = new ArrayList<>(audience.scope() == Audience.Scope.USER ? 4 : peers.size());
         switch (audience.scope()) {
-            case AGENTS -> byUser.values().forEach(set -> set.stream().filter(p -> p.registered).forEach(targets::add));
-            case AVAILABLE -> byUser.forEach((user, set) -> {
-                if ("available".equals(status.get(user))) {
-                    set.stream().filter(p -> p.registered).forEach(targets::add);
+            case AGENTS, AVAILABLE -> {
+                boolean availableOnly = audience.scope() == Audience.Scope.AVAILABLE;
+                for (Map.Entry<UUID, Set<Peer>> user : byUser.entrySet()) {
+                    if (availableOnly && !"available".equals(status.get(user.getKey()))) {
+                        continue;
+                    }
+                    for (Peer peer : user.getValue()) {
+                        if (peer.registered) {
+                            targets.add(peer);
+                        }
+                    }
                 }
-            });
-            case SUPERVISORS -> byUser.values().forEach(set -> set.stream().filter(Peer::isSupervisor).forEach(targets::add));
+            }
+            case SUPERVISORS -> {
+                for (Set<Peer> sockets : byUser.values()) {
+                    for (Peer peer : sockets) {
+                        if (peer.isSupervisor()) {
+                            targets.add(peer);
+                        }
+                    }
+                }
+            }
             case USER -> targets.addAll(byUser.getOrDefault(audience.userId(), Set.of()));
             case NONE -> {
             }
