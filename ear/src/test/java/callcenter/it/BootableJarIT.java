@@ -43,6 +43,8 @@ class BootableJarIT {
             Api api = Api.at(server.url());
             assertTrue(api.get("health/ready", null).body().contains("H2"), "the default is the embedded database");
 
+            assertFalse(server.output().stream().anyMatch(line -> line.contains("IJ020016")),
+                    "the transaction manager must register its recovery scan of the broker (IJ020016: XA recovery disabled)");
             password = generatedPassword(server.output());
             adminToken = api.login("admin", password);
             String client = clientToken(api, adminToken);
