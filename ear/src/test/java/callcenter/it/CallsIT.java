@@ -430,6 +430,11 @@ class CallsIT {
                 assertTrue(reply.isProblem(), reply.toString());
                 assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), json);
             });
+            // Every bad field in one answer: the phone number's check does not wait for the other fields to pass.
+            Api.Reply both = initiate(client, "{\"callerName\":\"\",\"phoneNumber\":\"garbage\"}", Map.of());
+            assertEquals(400, both.status(), both.toString());
+            assertEquals(List.of("callerName", "phoneNumber"), both.json().getJsonArray("errors").stream()
+                    .map(e -> e.asJsonObject().getString("field")).toList(), both.toString());
             for (String malformed : List.of("{", "[]", "[{\"callerName\":\"A\",\"phoneNumber\":\"0711000111\"}]", "",
                     "\"text\"", "{\"callerName\":\"A\",}")) {
                 Api.Reply reply = initiate(client, malformed, Map.of());

@@ -97,8 +97,9 @@ public class CallService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Initiated initiate(JsonObject body, String idempotencyKey, Caller caller) {
         JsonFields fields = JsonFields.of(body);
-        InitiateCall request = fields.valid(InitiateCall.read(fields), validator);
-        String phone = phoneNumbers.normalize(request.phoneNumber(), "phoneNumber");
+        InitiateCall read = InitiateCall.read(fields);
+        String phone = fields.check("phoneNumber", () -> phoneNumbers.normalize(read.phoneNumber(), "phoneNumber"));
+        InitiateCall request = fields.valid(read, validator);
         String key = IdempotencyKeys.check(idempotencyKey);
         CallService self = context.getBusinessObject(CallService.class);
         // The callerToken is signed after the commit: an RSA signature takes milliseconds, and inside the transaction

@@ -3,6 +3,7 @@ package callcenter.calls.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -46,7 +47,26 @@ public final class JsonFields {
         return null;
     }
 
-    /** Fails with every field problem found by the reads and by validating {@code request}. */
+    /**
+     * Runs a check of one field that fails with a validation error (a phone number, say) and keeps its errors with the
+     * others, so that one answer names every bad field; null when the field was already refused or is refused now.
+     */
+    public <R> R check(String field, Supplier<R> check) {
+        if (errors.stream().anyMatch(e -> e.field().equals(field))) {
+            return null;
+        }
+        try {
+            return check.get();
+        } catch (CallCenterException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    /** Fails with every field problem found by the reads, by {@link #check} and by validating {@code request}. */
     public <T> T valid(T request, Validator validator) {
         List<FieldError> all = new ArrayList<>(errors);
         Set<ConstraintViolation<T>> violations = validator.validate(request);
