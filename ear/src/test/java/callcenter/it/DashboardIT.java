@@ -20,9 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,12 +41,7 @@ class DashboardIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        EnterpriseArchive ear = Deployments.ear();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "callcenter-web.war")
-                .merge(ear.getAsType(WebArchive.class, "callcenter-web.war"))
-                .addClass(DropSocketsProbeServlet.class);
-        ear.delete("callcenter-web.war");
-        return ear.addAsModule(war);
+        return Deployments.earWith(DropSocketsProbeServlet.class);
     }
 
     @ArquillianResource

@@ -14,9 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,12 +30,7 @@ class EventRollbackIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        EnterpriseArchive ear = Deployments.ear();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "callcenter-web.war")
-                .merge(ear.getAsType(WebArchive.class, "callcenter-web.war"))
-                .addClass(PublishProbeServlet.class);
-        ear.delete("callcenter-web.war");
-        return ear.addAsModule(war);
+        return Deployments.earWith(PublishProbeServlet.class);
     }
 
     @ArquillianResource

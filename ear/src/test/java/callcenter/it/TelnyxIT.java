@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import callcenter.it.probe.PurgeWebhooksProbeServlet;
+
 /**
  * Telnyx Call Control v2 (api.md section 4) against the deployed EAR, real PostgreSQL and {@link FakeTelnyx}:
  * outbound calls, commands and their command_ids, provider errors and timeouts, WebRTC tokens, and signed voice
@@ -45,7 +54,7 @@ class TelnyxIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.ear();
+        return Deployments.earWith(PurgeWebhooksProbeServlet.class);
     }
 
     @ArquillianResource
@@ -426,6 +435,42 @@ class TelnyxIT {
         JsonObject call = byLeg(leg).orElseThrow();
         assertEquals("missed", call.getString("status"));
         assertEquals("ring_timeout", call.getString("hangupCause"));
+    }
+
+    @Test
+    void webhookRecordsAreForgottenAfterAWeekAndNotBefore() throws SQLException {
+        String aged = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        for (String id : List.of(aged, recent)) {
+            JsonObject payload = Json.createObjectBuilder().add("call_control_id", "v3:untracked-" + id).build();
+            assertEquals(200, api().send(FakeTelnyx.signedWebhook(api().base().resolve("webhooks/voice"),
+                    FakeTelnyx.envelope(id, "call.bridged", payload))).status());
+        }
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"),
+                System.getProperty("it.db.user"), System.getProperty("it.db.password"))) {
+            try (PreparedStatement age = db.prepareStatement("UPDATE telnyx_webhooks SET received_at = received_at"
+                    + " - CASE WHEN event_id = ? THEN INTERVAL '8 days' ELSE INTERVAL '6 days' END WHERE event_id IN (?, ?)")) {
+                age.setString(1, aged);
+                age.setString(2, aged);
+                age.setString(3, recent);
+                assertEquals(2, age.executeUpdate(), "both webhooks were recorded");
+            }
+            Api.Reply purged = api().send(api().request("it-probe/purge-webhooks", null)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, purged.status(), purged.toString());
+            assertTrue(Integer.parseInt(purged.body().trim()) >= 1, purged.toString());
+            List<String> kept = new ArrayList<>();
+            try (PreparedStatement left = db.prepareStatement("SELECT event_id FROM telnyx_webhooks WHERE event_id IN (?, ?)")) {
+                left.setString(1, aged);
+                left.setString(2, recent);
+                try (ResultSet rows = left.executeQuery()) {
+                    while (rows.next()) {
+                        kept.add(rows.getString(1));
+                    }
+                }
+            }
+            assertEquals(List.of(recent), kept, "the 8-day-old record is forgotten, the 6-day-old one kept");
+        }
     }
 
     @Test
