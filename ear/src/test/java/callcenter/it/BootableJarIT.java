@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +88,35 @@ class BootableJarIT {
             assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never report ready with a wrong setting");
             long lines = server.output().stream().filter(l -> l.contains("CALLCENTER_RING_TIMEOUT_SECONDS")).count();
             assertTrue(lines >= 1, "the setting is named");
+        }
+    }
+
+    @Test
+    void withTheBrokerDownAnInitiateIsA503AndStoresNothing() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path dir = workDir("broker-down");
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 300, Map.of(
+                "CALLCENTER_BROKER_URL", "tcp://127.0.0.1:" + closedPort,
+                "CALLCENTER_ADMIN_PASSWORD", "broker-down-admin-1"))) {
+            assertTrue(server.awaitOutput("WFLYSRV0025", BOOT), "never started:\n" + server.outputText());
+            Api api = Api.at(server.url());
+            Api.Reply ready = api.get("health/ready", null);
+            assertEquals(503, ready.status(), ready.toString());
+            assertTrue(ready.body().contains("broker"), ready.toString());
+
+            String admin = api.login("admin", "broker-down-admin-1");
+            String client = clientToken(api, admin);
+            Api.Reply call = api.post("api/calls/initiate",
+                    "{\"callerName\":\"No Broker\",\"phoneNumber\":\"0711000444\"}", client);
+            assertEquals(503, call.status(), call.toString());
+            assertTrue(call.isProblem(), call.toString());
+            assertTrue(call.json().getString("detail").contains("broker"), call.toString());
+            Api.Reply calls = api.get("api/calls", admin);
+            assertEquals(200, calls.status(), calls.toString());
+            assertTrue(calls.json().getJsonArray("items").isEmpty(), "a refused call must not be stored: " + calls);
         }
     }
 
