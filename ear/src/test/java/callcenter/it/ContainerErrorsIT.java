@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.HashSet;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -48,6 +50,11 @@ class ContainerErrorsIT {
         for (String wrong : new String[] {"/webhooks/calls", "/api/africastalking/voice", "/api/ready", "/api/voice:"}) {
             assertTrue(!doc.body().contains("\n  " + wrong), wrong + " is not served, yet documented");
         }
+        // Generated clients name their methods after the operationIds: two operations must never share one.
+        List<String> operationIds = doc.body().lines().map(String::strip).filter(l -> l.startsWith("operationId:"))
+                .toList();
+        assertTrue(operationIds.size() > 10, doc.body());
+        assertEquals(operationIds.size(), new HashSet<>(operationIds).size(), "duplicate operationIds: " + operationIds);
     }
 
     @Test

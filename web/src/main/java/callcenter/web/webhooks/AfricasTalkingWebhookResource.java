@@ -27,7 +27,7 @@ public class AfricasTalkingWebhookResource {
     @POST
     @Path("voice")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response voice(@QueryParam("secret") String secret, MultivaluedMap<String, String> form) {
+    public Response africasTalkingVoice(@QueryParam("secret") String secret, MultivaluedMap<String, String> form) {
         africasTalking.checkSecret(secret); // before anything of the body is used
         // Whatever the Accept header says: AT reads ActionXML.
         return Response.ok(africasTalking.callback(secret, new VoiceCallback(form)), MediaType.APPLICATION_XML_TYPE)

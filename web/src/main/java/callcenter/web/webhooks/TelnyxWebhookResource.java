@@ -28,18 +28,19 @@ public class TelnyxWebhookResource {
     @Inject
     TelnyxService telnyx;
 
+    // Method names are the OpenAPI operationIds (operationIdStrategy=METHOD): unique across the application.
     @POST
     @Path("voice")
-    public JsonObject voice(byte[] body, @HeaderParam(TIMESTAMP) String timestamp,
-                            @HeaderParam(SIGNATURE) String signature) {
+    public JsonObject telnyxVoice(byte[] body, @HeaderParam(TIMESTAMP) String timestamp,
+                                  @HeaderParam(SIGNATURE) String signature) {
         telnyx.voiceWebhook(body == null ? new byte[0] : body, timestamp, signature);
         return RECEIVED;
     }
 
     @POST
     @Path("sms")
-    public JsonObject sms(byte[] body, @HeaderParam(TIMESTAMP) String timestamp,
-                          @HeaderParam(SIGNATURE) String signature) {
+    public JsonObject telnyxSms(byte[] body, @HeaderParam(TIMESTAMP) String timestamp,
+                                @HeaderParam(SIGNATURE) String signature) {
         telnyx.smsWebhook(body == null ? new byte[0] : body, timestamp, signature);
         return RECEIVED;
     }
