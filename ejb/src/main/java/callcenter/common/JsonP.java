@@ -12,7 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 
 /**
- * JSON-P through one provider, looked up once. Every {@code jakarta.json.JsonP.createXxx} call looks the provider up
+ * JSON-P through one provider, looked up once. Every {@code jakarta.json.Json.createXxx} call looks the provider up
  * again through the ServiceLoader, a resource scan of the deployment's class loaders; profiling the fan-out benchmark
  * showed that lookup as the largest single cost of turning a call event into its WebSocket frame. Use these methods
  * instead of {@code Json}'s.
