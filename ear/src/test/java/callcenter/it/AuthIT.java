@@ -30,7 +30,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import callcenter.auth.control.TokenIssuer;
+import callcenter.platform.security.TokenIssuer;
 
 /** Logins, lockout, client credentials, and how bad or missing tokens are answered. */
 @ExtendWith(ArquillianExtension.class)

@@ -68,7 +68,7 @@ class CallsIT {
     void initiatedCallIsStoredWaitingWithItsTimeline() {
         String client = api.clientToken();
         String national = randomNational();
-        Api.Reply created = initiate(client, "{\"callerName\":\"Ann Caller\",\"phoneNumber\":\"" + national
+        Api.Reply created = initiate(client, "{\"callerName\":\"Ann Actor\",\"phoneNumber\":\"" + national
                 + "\",\"ivrOption\":\"2\",\"queueName\":\"billing\"}", Map.of());
         assertEquals(201, created.status(), created.toString());
         JsonObject call = created.json();
@@ -77,7 +77,7 @@ class CallsIT {
         assertEquals("inbound", call.getString("direction"));
         assertEquals("app", call.getString("channel"));
         assertEquals("waiting", call.getString("status"));
-        assertEquals("Ann Caller", call.getString("callerName"));
+        assertEquals("Ann Actor", call.getString("callerName"));
         assertEquals(e164(national), call.getString("phoneNumber"));
         assertEquals("2", call.getString("ivrOption"));
         assertEquals("billing", call.getString("queueName"));

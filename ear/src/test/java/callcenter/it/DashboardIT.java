@@ -87,7 +87,7 @@ class DashboardIT {
         Api.TestUser alice = api.createUser("agent");
         Api.TestUser bob = api.createUser("agent");
         JsonObject client = newClient(api);
-        String callerName = "Caller " + UUID.randomUUID().toString().substring(0, 6);
+        String callerName = "Actor " + UUID.randomUUID().toString().substring(0, 6);
 
         try (Browser a = Browser.open("agent-a", api.base()); Browser b = Browser.open("agent-b", api.base());
              Browser caller = Browser.open("caller", api.base())) {

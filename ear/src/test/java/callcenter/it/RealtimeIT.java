@@ -80,7 +80,7 @@ class RealtimeIT {
     @Test
     void registerAnswersAgentsListAndWaitingCalls() {
         String client = api().clientToken();
-        JsonObject waiting = initiate(client, "Waiting Caller");
+        JsonObject waiting = initiate(client, "Waiting Actor");
         Api.TestUser agent = api().createUser("agent");
         try (WsClient socket = WsClient.agent(base, agent.token())) {
             JsonArray agents = socket.await("agents:list", WAIT).asJsonArray();
@@ -244,8 +244,8 @@ class RealtimeIT {
     @Test
     void callerTokenJoinsOnlyItsOwnCall() {
         String client = api().clientToken();
-        JsonObject mine = initiate(client, "Caller One");
-        JsonObject other = initiate(client, "Caller Two");
+        JsonObject mine = initiate(client, "Actor One");
+        JsonObject other = initiate(client, "Actor Two");
         String callId = mine.getString("id");
         String callerToken = mine.getString("callerToken");
         Api.TestUser agentUser = api().createUser("agent");

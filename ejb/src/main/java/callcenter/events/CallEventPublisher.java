@@ -34,12 +34,12 @@ public class CallEventPublisher {
     @Resource(lookup = "java:/jms/topic/CallEvents")
     Topic topic;
 
-    public void publish(CallEvent event) {
+    public void publish(Push event) {
         publish(List.of(event));
     }
 
     /** Sends the events in this order; a broker that cannot be reached rolls the whole transaction back (503). */
-    public void publish(List<CallEvent> events) {
+    public void publish(List<Push> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -47,7 +47,7 @@ public class CallEventPublisher {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             MessageProducer producer = session.createProducer(topic);
-            for (CallEvent event : events) {
+            for (Push event : events) {
                 producer.send(session.createTextMessage(event.toJson()));
             }
         } catch (JMSException | RuntimeException e) {

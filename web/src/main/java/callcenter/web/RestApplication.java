@@ -14,6 +14,7 @@ import callcenter.web.auth.AuthResource;
 import callcenter.web.auth.TokenStillValidFilter;
 import callcenter.web.calls.CallerTokenFilter;
 import callcenter.web.calls.CallsResource;
+import callcenter.web.json.RequestRecordReader;
 import callcenter.web.stats.StatsResource;
 import callcenter.web.users.ClientsResource;
 import callcenter.web.sms.SmsResource;
@@ -33,7 +34,7 @@ public class RestApplication extends Application {
 
     /** Providers every application uses: the one way to fail, body limits, identity. */
     static final Set<Class<?>> PROVIDERS = Set.of(ProblemMapper.class, ValidationProblemMapper.class,
-            BodyLimitFilter.class);
+            BodyLimitFilter.class, RequestRecordReader.class);
 
     /** The resources under /api. */
     static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.UserTransaction;
 
 import callcenter.events.Audience;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 import callcenter.events.CallEventPublisher;
 
 /**
@@ -33,7 +33,7 @@ public class PublishProbeServlet extends HttpServlet {
         boolean commit = "commit".equals(request.getParameter("outcome"));
         try {
             transaction.begin();
-            publisher.publish(CallEvent.of("probe:event", "{\"marker\":\"" + marker + "\"}", Audience.agents()));
+            publisher.publish(Push.of("probe:event", "{\"marker\":\"" + marker + "\"}", Audience.agents()));
             if (commit) {
                 transaction.commit();
             } else {

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +17,10 @@ import jakarta.persistence.Query;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
 import callcenter.events.Audience;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 import callcenter.events.CallEventPublisher;
 import callcenter.platform.Settings;
+import callcenter.calls.boundary.AgentCallChanged;
 
 /**
  * Agent presence as shared state in the database, so every node sees the same list and an agent's tabs on any
@@ -82,7 +84,9 @@ public class PresenceService {
 
     /** A call of this agent became active (busy) or final (available again, unless away or offline). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void onCall(UUID agentId, boolean active) {
+    public void onCall(@Observes AgentCallChanged change) {
+        UUID agentId = change.agentId();
+        boolean active = change.onCall();
         // Taking a call needs an enabled agent; the end of a call is bookkeeping and must also work for an agent
         // disabled during the call, or the call could not end.
         Object[] user = active ? lockUser(agentId) : lockUserRow(agentId);
@@ -174,6 +178,14 @@ public class PresenceService {
         return rows.stream().map(r -> new AgentView(uuid(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
+    /** The agents available now with at least one socket open, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> availableAgentIds() {
+        return em.createNativeQuery("SELECT p.user_id FROM agent_presence p WHERE p.status = 'available' "
+                        + "AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)")
+                .getResultList().stream().map(PresenceService::uuid).toList();
+    }
+
     /** Registered agents that are available with at least one socket open: those a new call is offered to. */
     public int availableCount() {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM agent_presence p WHERE p.status = 'available' "
@@ -249,8 +261,8 @@ public class PresenceService {
         return new AgentView(userId, (String) user[0], extension, status);
     }
 
-    private static CallEvent updated(AgentView view, long version) {
-        return CallEvent.of("agent:updated", view, Audience.agents()).ordered("agent:" + view.agentId(), version);
+    private static Push updated(AgentView view, long version) {
+        return Push.of("agent:updated", view, Audience.agents()).ordered("agent:" + view.agentId(), version);
     }
 
     static UUID uuid(Object value) {

@@ -8,12 +8,12 @@ import jakarta.inject.Inject;
 
 import callcenter.auth.control.LoginThrottle;
 import callcenter.auth.control.ThrottleRule;
-import callcenter.auth.control.TokenIssuer;
+import callcenter.platform.security.TokenIssuer;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
 import callcenter.platform.Settings;
 import callcenter.users.boundary.UserService;
-import callcenter.users.control.PasswordHasher;
+import callcenter.users.boundary.PasswordHasher;
 import callcenter.users.entity.User;
 
 /** Username and password logins of agents, supervisors and admins, throttled per username. */

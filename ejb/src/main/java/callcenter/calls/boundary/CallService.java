@@ -27,20 +27,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Validator;
 
-import callcenter.auth.control.TokenIssuer;
-import callcenter.calls.control.CallStatus;
-import callcenter.calls.control.HangupCauses;
-import callcenter.calls.control.IdempotencyKeys;
-import callcenter.calls.control.IdempotencyRecords;
+import callcenter.platform.security.TokenIssuer;
+import callcenter.calls.entity.CallStatus;
+import callcenter.calls.entity.HangupCauses;
+import callcenter.idempotency.boundary.IdempotencyKeys;
+import callcenter.idempotency.boundary.IdempotencyRecords;
 import callcenter.calls.control.JsonFields;
-import callcenter.calls.control.PhoneNumbers;
-import callcenter.calls.control.RequestHash;
-import callcenter.calls.entity.CallEvent;
+import callcenter.platform.PhoneNumbers;
+import callcenter.idempotency.boundary.RequestHash;
+import callcenter.calls.entity.TimelineEntry;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
-import callcenter.events.CallPushes;
-import callcenter.common.Caller;
+import callcenter.calls.control.CallPushes;
+import callcenter.common.Actor;
 import callcenter.common.FieldError;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
@@ -95,7 +95,7 @@ public class CallService {
      * (committed) before the call is created in a transaction of its own, and released again if that fails.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Initiated initiate(JsonObject body, String idempotencyKey, Caller caller) {
+    public Initiated initiate(JsonObject body, String idempotencyKey, Actor caller) {
         JsonFields fields = JsonFields.of(body);
         InitiateCall read = InitiateCall.read(fields);
         String phone = fields.check("phoneNumber", () -> phoneNumbers.normalize(read.phoneNumber(), "phoneNumber"));
@@ -124,7 +124,7 @@ public class CallService {
 
     /** The call creation behind {@link #initiate}, in its own transaction; not for other callers. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public CallView createInbound(InitiateCall request, String phone, Caller caller, String idempotencyKey) {
+    public CallView createInbound(InitiateCall request, String phone, Actor caller, String idempotencyKey) {
         Instant now = Times.now();
         CallLog call = CallLog.inboundAppCall(UUID.randomUUID(), request.callerName().trim(), phone,
                 blankToNull(request.ivrOption()), blankToNull(request.queueName()),
@@ -155,7 +155,7 @@ public class CallService {
     // ---- reading --------------------------------------------------------------------------------------------
 
     /** {@code GET /api/calls}: the calls {@code caller} may see, newest first. */
-    public Page<CallView> list(CallQuery query, PageRequest page, Caller caller) {
+    public Page<CallView> list(CallQuery query, PageRequest page, Actor caller) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         filters(query, where, params);
@@ -181,7 +181,7 @@ public class CallService {
     }
 
     /** {@code GET /api/calls/{id}}: the call with its timeline, oldest first; 404 when {@code caller} may not see it. */
-    public CallView get(UUID id, Caller caller) {
+    public CallView get(UUID id, Actor caller) {
         CallLog call = em.find(CallLog.class, id);
         if (call == null || !visible(call, caller)) {
             throw notFound(id);
@@ -229,7 +229,7 @@ public class CallService {
      * call, or a carrier call that is active with no agent yet. One UPDATE decides: whatever the number of nodes
      * and agents, exactly one accept changes the row.
      */
-    public CallView accept(UUID id, Caller agent) {
+    public CallView accept(UUID id, Actor agent) {
         if (!agent.isUser()) {
             throw CallCenterException.forbidden("Only agents, supervisors and admins take calls");
         }
@@ -267,7 +267,7 @@ public class CallService {
      * missed, a dialing or active one ended. Allowed for the call's agent, supervisors, admins, the API client that
      * started it and its caller. Ending a final call is a 409 that changes nothing.
      */
-    public CallView end(UUID id, Caller who) {
+    public CallView end(UUID id, Actor who) {
         if (who.isCaller()) {
             if (!id.equals(who.callId())) {
                 throw CallCenterException.forbidden("A callerToken may end only its own call");
@@ -317,7 +317,7 @@ public class CallService {
     }
 
     /** The call's agent records the outcome of an ended call ({@code POST /api/calls/{id}/wrapup}). */
-    public CallView wrapup(UUID id, JsonObject body, Caller agent) {
+    public CallView wrapup(UUID id, JsonObject body, Actor agent) {
         JsonFields fields = JsonFields.of(body);
         Wrapup request = fields.valid(Wrapup.read(fields), validator);
         String note = blankToNull(request.note());
@@ -359,7 +359,7 @@ public class CallService {
      * An agent declines an offered call (WebSocket {@code call:decline}): recorded in the timeline; the call stays
      * offered to the others.
      */
-    public void decline(UUID id, Caller agent) {
+    public void decline(UUID id, Actor agent) {
         CallLog call = fresh(id);
         if (call == null || !visible(call, agent)) {
             throw notFound(id);
@@ -672,11 +672,11 @@ public class CallService {
     }
 
     private void event(CallLog call, String type, JsonObjectBuilder data) {
-        em.persist(new CallEvent(call.id(), type, Times.now(), data.build().toString()));
+        em.persist(new TimelineEntry(call.id(), type, Times.now(), data.build().toString()));
     }
 
     private List<CallView.Event> timeline(UUID callId) {
-        return em.createQuery("SELECT e FROM CallEvent e WHERE e.callId = :id ORDER BY e.id", CallEvent.class)
+        return em.createQuery("SELECT e FROM TimelineEntry e WHERE e.callId = :id ORDER BY e.id", TimelineEntry.class)
                 .setParameter("id", callId)
                 .getResultStream()
                 .map(e -> new CallView.Event(e.type(), CallView.iso(e.at()), parse(e.data())))
@@ -705,12 +705,12 @@ public class CallService {
     }
 
     /** Agents see their own calls and the waiting ones, clients the calls they started, supervisors and admins all. */
-    static boolean visible(CallLog call, Caller who) {
+    static boolean visible(CallLog call, Actor who) {
         return mayEnd(call, who) || (who.isUser() && call.status() == CallStatus.WAITING);
     }
 
     /** The parties of a call: its caller, the client that started it, its agent; supervisors and admins too. */
-    static boolean mayEnd(CallLog call, Caller who) {
+    static boolean mayEnd(CallLog call, Actor who) {
         if (who.seesAll()) {
             return true;
         }
@@ -723,7 +723,7 @@ public class CallService {
         return who.id().equals(call.agentId());
     }
 
-    private static void visibility(Caller who, List<String> where, Map<String, Object> params) {
+    private static void visibility(Actor who, List<String> where, Map<String, Object> params) {
         if (who.seesAll()) {
             return;
         }

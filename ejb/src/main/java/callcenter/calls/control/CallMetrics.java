@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import callcenter.calls.entity.CallStatus;
 
 /**
  * Registers the {@value #METER} gauge, one per status ({@code callcenter_calls{status="waiting"}} in Prometheus),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import callcenter.calls.entity.CallStatus;
 
 /**
  * The number of calls in each status, read with one query and kept for {@code maxAgeNanos}: every status's gauge

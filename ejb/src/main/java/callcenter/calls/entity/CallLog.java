@@ -11,7 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import callcenter.calls.control.CallStatus;
 
 /**
  * One call, inbound or outbound, on any channel. Changes after creation are made by conditional UPDATE statements

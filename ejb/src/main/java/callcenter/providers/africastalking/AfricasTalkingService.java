@@ -22,17 +22,17 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CarrierCalls;
 import callcenter.calls.boundary.CallView;
-import callcenter.calls.control.CallStatus;
-import callcenter.calls.control.HangupCauses;
-import callcenter.calls.control.IdempotencyKeys;
-import callcenter.calls.control.IdempotencyRecords;
-import callcenter.calls.control.PhoneNumbers;
-import callcenter.calls.control.RequestHash;
+import callcenter.calls.entity.CallStatus;
+import callcenter.calls.entity.HangupCauses;
+import callcenter.idempotency.boundary.IdempotencyKeys;
+import callcenter.idempotency.boundary.IdempotencyRecords;
+import callcenter.platform.PhoneNumbers;
+import callcenter.idempotency.boundary.RequestHash;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.JsonP;
 import callcenter.common.Times;
 import callcenter.providers.ProviderException;
@@ -40,7 +40,7 @@ import callcenter.providers.ProviderException;
 /**
  * Africa's Talking (api.md section 4): capability tokens for agents' browsers, make-call (WebRTC, else the Voice
  * API), and the voice callbacks that route AT calls to agents. Calls through AT are ordinary calls of
- * {@link CallService}, so they are offered, pushed and ended like app calls.
+ * {@link CarrierCalls}, so they are offered, pushed and ended like app calls.
  */
 @Stateless
 public class AfricasTalkingService {
@@ -57,7 +57,7 @@ public class AfricasTalkingService {
     AfricasTalkingSettings at;
 
     @Inject
-    CallService calls;
+    CarrierCalls calls;
 
     @Inject
     PhoneNumbers phoneNumbers;
@@ -75,7 +75,7 @@ public class AfricasTalkingService {
 
     /** A WebRTC capability token for an agent's browser; an agent only for its own client name. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public JsonObject capabilityToken(JsonObject body, Caller caller) {
+    public JsonObject capabilityToken(JsonObject body, Actor caller) {
         TokenRequest request = TokenRequest.read(body);
         String phone = request.phoneNumber() == null ? null : phoneNumbers.normalize(request.phoneNumber(), "phoneNumber");
         if (!caller.isUser()) {
@@ -118,7 +118,7 @@ public class AfricasTalkingService {
      * first answer again.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public JsonObject makeCall(JsonObject body, String idempotencyKey, Caller caller) {
+    public JsonObject makeCall(JsonObject body, String idempotencyKey, Actor caller) {
         MakeCall request = MakeCall.read(body);
         String to = phoneNumbers.normalize(request.to(), "to");
         String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
@@ -160,7 +160,7 @@ public class AfricasTalkingService {
         }
     }
 
-    private JsonObject place(UUID callId, MakeCall request, String to, String from, Caller caller) {
+    private JsonObject place(UUID callId, MakeCall request, String to, String from, Actor caller) {
         String clientName = caller.isUser() ? clientNameOf(caller.id()) : null;
         JsonObjectBuilder detail = JsonP.createObjectBuilder().add("destination", to).add("from", from);
         if (request.record() != null) {

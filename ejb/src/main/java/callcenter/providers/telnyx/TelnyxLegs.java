@@ -17,7 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CarrierCalls;
 import callcenter.calls.boundary.CarrierLeg;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
@@ -42,7 +42,7 @@ public class TelnyxLegs {
     TelnyxSettings telnyx;
 
     @Inject
-    CallService calls;
+    CarrierCalls calls;
 
     @PersistenceContext
     EntityManager em;

@@ -18,14 +18,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CarrierCalls;
 import callcenter.calls.boundary.CallView;
-import callcenter.calls.control.HangupCauses;
-import callcenter.calls.control.IdempotencyKeys;
-import callcenter.calls.control.PhoneNumbers;
+import callcenter.calls.entity.HangupCauses;
+import callcenter.idempotency.boundary.IdempotencyKeys;
+import callcenter.platform.PhoneNumbers;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.CallCenterException;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.JsonP;
 import callcenter.common.Times;
 import callcenter.providers.ProviderException;
@@ -33,7 +33,7 @@ import callcenter.sms.boundary.SmsService;
 
 /**
  * Telnyx Call Control v2 (api.md section 4): outbound calls, commands on live calls, WebRTC tokens, and the signed
- * voice and SMS webhooks. Telnyx calls are ordinary calls of {@link CallService}, so they are offered, pushed and
+ * voice and SMS webhooks. Telnyx calls are ordinary calls of {@link CarrierCalls}, so they are offered, pushed and
  * ended like app calls. No database transaction is ever held open across an HTTP call to Telnyx: the call is logged
  * and committed first, then Telnyx is called, then the outcome is written in a transaction of its own.
  */
@@ -52,7 +52,7 @@ public class TelnyxService {
     TelnyxSettings telnyx;
 
     @Inject
-    CallService calls;
+    CarrierCalls calls;
 
     @Inject
     SmsService sms;
@@ -73,7 +73,7 @@ public class TelnyxService {
      * 502/504 and the call stays logged as {@code failed} with Telnyx's words in its timeline.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public CallView outbound(JsonObject body, Caller caller) {
+    public CallView outbound(JsonObject body, Actor caller) {
         TelnyxRequests.Outbound request = TelnyxRequests.outbound(body);
         String to = phoneNumbers.normalize(request.to(), "to");
         String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
@@ -141,7 +141,7 @@ public class TelnyxService {
      * body is invalid (400), the call is unknown or not the client's (404), or Telnyx is not configured (503).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void command(String callControlId, String command, JsonObject body, String idempotencyKey, Caller caller) {
+    public void command(String callControlId, String command, JsonObject body, String idempotencyKey, Actor caller) {
         if (!COMMANDS.contains(command)) {
             throw CallCenterException.notFound("No command " + command + "; commands are " + String.join(", ", COMMANDS));
         }
@@ -181,7 +181,7 @@ public class TelnyxService {
     }
 
     /** The Telnyx call of a call control id, if {@code caller} may command it (a client only the calls it started). */
-    private CallLog callOf(String callControlId, Caller caller) {
+    private CallLog callOf(String callControlId, Actor caller) {
         List<CallLog> found = callControlId == null || callControlId.length() > 128 ? List.of()
                 : em.createQuery("SELECT c FROM CallLog c WHERE c.providerCallControlId = :leg AND c.channel = :telnyx",
                         CallLog.class).setParameter("leg", callControlId).setParameter("telnyx", CallLog.CHANNEL_TELNYX)
@@ -200,7 +200,7 @@ public class TelnyxService {
 
     /** A login token for the Telnyx browser SDK, from the user's own credential, else TELNYX_CREDENTIAL_ID. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public String webrtcToken(Caller caller) {
+    public String webrtcToken(Actor caller) {
         if (!caller.isUser()) {
             throw CallCenterException.forbidden("WebRTC tokens are for agents, supervisors and admins");
         }

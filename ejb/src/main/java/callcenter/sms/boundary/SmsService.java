@@ -11,12 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import callcenter.common.CallCenterException;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Times;
 import callcenter.events.Audience;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 import callcenter.events.CallEventPublisher;
 import callcenter.sms.entity.SmsMessage;
 
@@ -45,12 +45,12 @@ public class SmsService {
         em.persist(sms);
         em.flush();
         SmsView view = SmsView.of(sms);
-        publisher.publish(CallEvent.of("sms:received", view, Audience.agents()));
+        publisher.publish(Push.of("sms:received", view, Audience.agents()));
         return view;
     }
 
     /** {@code GET /api/sms}: newest first, paged like the call log. */
-    public Page<SmsView> list(PageRequest page, Caller caller) {
+    public Page<SmsView> list(PageRequest page, Actor caller) {
         if (!caller.isUser()) {
             throw CallCenterException.forbidden("SMS are for agents, supervisors and admins");
         }

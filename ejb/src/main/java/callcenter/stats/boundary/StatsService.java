@@ -11,10 +11,9 @@ import jakarta.persistence.PersistenceContext;
 
 import callcenter.agents.boundary.AgentView;
 import callcenter.agents.boundary.PresenceService;
-import callcenter.calls.control.CallStatus;
+import callcenter.calls.entity.CallStatus;
 import callcenter.common.Times;
 import callcenter.platform.Settings;
-import callcenter.stats.control.TodayFigures;
 
 /**
  * The wallboard's figures, computed from the database on every call, so every node reports the same numbers and

@@ -1,20 +1,15 @@
 package callcenter.users.boundary;
 
-import java.time.Instant;
-
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import callcenter.auth.control.TokenIssuer;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
-import callcenter.platform.Settings;
 import callcenter.users.control.ClientSecrets;
 import callcenter.users.entity.ApiClient;
 
-/** API clients (integrators, the caller mobile app) and their OAuth client-credentials tokens. */
+/** API clients (integrators, the caller mobile app): created and deleted by admins, authenticated by their secret. */
 @Stateless
 public class ClientService {
 
@@ -22,18 +17,8 @@ public class ClientService {
     public record NewClient(String clientId, String clientSecret) {
     }
 
-    /** A client-credentials token and its lifetime from now. */
-    public record Grant(String accessToken, long expiresInSeconds) {
-    }
-
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    TokenIssuer issuer;
-
-    @Inject
-    Settings settings;
 
     public NewClient create(String name) {
         String secret = ClientSecrets.newSecret();
@@ -60,15 +45,6 @@ public class ClientService {
                     .with("error", "invalid_client");
         }
         return client;
-    }
-
-    /** OAuth 2.0 client credentials: a token with role {@code client}. */
-    public Grant token(String clientId, String clientSecret) {
-        ApiClient client = authenticate(clientId, clientSecret);
-        Instant now = Times.now();
-        TokenIssuer.IssuedToken token = issuer.client(client.id(), client.clientId(), now,
-                settings.tokenTtlMinutes() * 60L);
-        return new Grant(token.token(), token.expiresInSeconds(now));
     }
 
     private ApiClient find(String clientId) {

@@ -20,10 +20,9 @@ import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.common.Times;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 import callcenter.events.CallEventPublisher;
 import callcenter.users.control.AtClientName;
-import callcenter.users.control.PasswordHasher;
 import callcenter.users.entity.User;
 
 /** Creating, listing, changing and disabling the users (agents, supervisors, admins). */
@@ -173,7 +172,7 @@ public class UserService {
         // A socket keeps the identity and role of the token it was opened with, so open sockets of a user who was
         // disabled or changed role are closed on every node (in this transaction: only if the change commits).
         if ((wasEnabled && !user.enabled()) || !roleBefore.equals(user.role())) {
-            events.publish(CallEvent.revokeSockets(user.id()));
+            events.publish(Push.revokeSockets(user.id()));
         }
         return user;
     }

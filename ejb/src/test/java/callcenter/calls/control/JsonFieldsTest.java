@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import callcenter.common.CallCenterException;
 import callcenter.common.FieldError;
+import callcenter.platform.PhoneNumbers;
 
 class JsonFieldsTest {
 

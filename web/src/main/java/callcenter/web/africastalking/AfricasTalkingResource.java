@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.Roles;
 import callcenter.providers.africastalking.AfricasTalkingService;
 import callcenter.web.calls.JsonBody;
@@ -31,7 +31,7 @@ public class AfricasTalkingResource {
     AfricasTalkingService africasTalking;
 
     @Inject
-    Caller caller;
+    Actor caller;
 
     @POST
     @Path("capability-token")

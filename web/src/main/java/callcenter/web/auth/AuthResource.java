@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import callcenter.auth.boundary.LoginService;
 import callcenter.common.CallCenterException;
-import callcenter.users.boundary.ClientService;
+import callcenter.auth.boundary.ClientCredentials;
 
 /** The two ways to get a token: a user's login and OAuth 2.0 client credentials. Both are public. */
 @Path("auth")
@@ -32,7 +32,7 @@ public class AuthResource {
     LoginService logins;
 
     @Inject
-    ClientService clients;
+    ClientCredentials clients;
 
     @POST
     @Path("login")
@@ -69,7 +69,7 @@ public class AuthResource {
             clientId = basic[0];
             clientSecret = basic[1];
         }
-        ClientService.Grant grant = clients.token(clientId, clientSecret);
+        ClientCredentials.Grant grant = clients.token(clientId, clientSecret);
         return Response.ok(new TokenResponse(grant.accessToken(), "Bearer", grant.expiresInSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import callcenter.common.CallCenterException;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.Roles;
 
 /**
- * The {@link Caller} of the current request, from the token MicroProfile JWT verified. Resources inject it and
+ * The {@link Actor} of the current request, from the token MicroProfile JWT verified. Resources inject it and
  * pass it to boundaries; identity never comes from a request body.
  */
 @RequestScoped
@@ -25,7 +25,7 @@ public class CallerProducer {
     JsonWebToken jwt;
 
     @Produces // dependent: a record cannot be proxied, and it is cheap to build per injection point
-    public Caller caller() {
+    public Actor caller() {
         if (jwt == null || jwt.getSubject() == null) {
             throw CallCenterException.unauthorized("No valid token");
         }
@@ -45,6 +45,6 @@ public class CallerProducer {
         } catch (IllegalArgumentException e) {
             throw CallCenterException.unauthorized("The token's subject is not one this server issued");
         }
-        return new Caller(subject, jwt.getName(), role, Roles.CALLER.equals(role) ? subject : null);
+        return new Actor(subject, jwt.getName(), role, Roles.CALLER.equals(role) ? subject : null);
     }
 }

@@ -20,7 +20,7 @@ import callcenter.common.Roles;
  * Refuses a valid signature of a principal that may no longer act: a disabled or deleted user, a user whose role
  * changed, a deleted API client (api.md: "disabling a user or deleting a client makes its tokens fail from then
  * on"). Runs after MicroProfile JWT verified the token and before the role checks, so such a token is a 401, not a
- * 403. Caller tokens are checked by the calls code, which knows their call.
+ * 403. Actor tokens are checked by the calls code, which knows their call.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)

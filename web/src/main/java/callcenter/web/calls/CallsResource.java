@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import callcenter.calls.boundary.CallQuery;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.Initiated;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 
@@ -39,7 +39,7 @@ public class CallsResource {
     CallService calls;
 
     @Inject
-    Caller caller;
+    Actor caller;
 
     @Context
     UriInfo uri;

@@ -20,7 +20,7 @@ import jakarta.websocket.CloseReason;
 
 import callcenter.common.JsonP;
 import callcenter.events.Audience;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 
 /**
  * This node's open sockets, indexed by user and by call, and the one way frames leave this node: through each
@@ -82,8 +82,8 @@ public class AgentSessions {
      * else queued for every socket of its audience on this node. Runs under one lock so that the order check and the
      * queueing are one step; both are cheap, the sends themselves are asynchronous.
      */
-    void deliver(CallEvent event) {
-        if (CallEvent.SOCKETS_REVOKED.equals(event.event()) && event.audience().userId() != null) {
+    void deliver(Push event) {
+        if (Push.SOCKETS_REVOKED.equals(event.event()) && event.audience().userId() != null) {
             closeUser(event.audience().userId());
             return;
         }

@@ -12,7 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 
 /**
  * Receives every call event published on any node and hands it to this node's sockets. One consumer session keeps
@@ -40,7 +40,7 @@ public class CallEventsListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                sessions.deliver(CallEvent.fromJson(text.getText()));
+                sessions.deliver(Push.fromJson(text.getText()));
                 metrics.pushed(message.getJMSTimestamp());
             } else {
                 LOG.warning("Ignoring a non-text message on the call-events topic");

@@ -16,9 +16,9 @@ import callcenter.agents.boundary.PresenceService;
 import callcenter.agents.boundary.Registration;
 import callcenter.calls.boundary.CallService;
 import callcenter.common.CallCenterException;
-import callcenter.common.Caller;
-import callcenter.events.CallEvent;
-import callcenter.events.SignalRelay;
+import callcenter.common.Actor;
+import callcenter.events.Push;
+import callcenter.calls.boundary.SignalRelay;
 import callcenter.platform.Settings;
 
 /**
@@ -64,7 +64,7 @@ public class SocketCommands {
         try {
             var call = calls.get(peer.callId, caller(peer));
             if ("active".equals(call.status()) && call.agent() != null) {
-                sessions.send(peer, CallEvent.frame("call:accepted", JSONB.toJson(call.withEvents(null))));
+                sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(call.withEvents(null))));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no call state for a joining caller", e);
@@ -143,11 +143,11 @@ public class SocketCommands {
             throw e;
         }
         sessions.statusChanged(peer.userId, registration.self().status(), registration.version());
-        sessions.send(peer, CallEvent.frame("agents:list", JSONB.toJson(registration.agents())));
-        sessions.send(peer, CallEvent.frame("calls:waiting", JSONB.toJson(calls.waiting())));
+        sessions.send(peer, Push.frame("agents:list", JSONB.toJson(registration.agents())));
+        sessions.send(peer, Push.frame("calls:waiting", JSONB.toJson(calls.waiting())));
         if (registration.activeCallId() != null) {
             calls.activeCallOf(peer.userId).ifPresent(call ->
-                    sessions.send(peer, CallEvent.frame("call:accepted", JSONB.toJson(call))));
+                    sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(call))));
         }
     }
 
@@ -207,8 +207,8 @@ public class SocketCommands {
         sessions.send(peer, Envelope.error(code, message, callId));
     }
 
-    private static Caller caller(Peer peer) {
-        return new Caller(peer.userId, peer.name, peer.role, peer.callId);
+    private static Actor caller(Peer peer) {
+        return new Actor(peer.userId, peer.name, peer.role, peer.callId);
     }
 
     private String nodeId() {

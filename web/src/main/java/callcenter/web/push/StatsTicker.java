@@ -13,7 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import callcenter.events.Audience;
-import callcenter.events.CallEvent;
+import callcenter.events.Push;
 import callcenter.stats.boundary.StatsService;
 
 /**
@@ -46,7 +46,7 @@ public class StatsTicker {
             return;
         }
         try {
-            CallEvent event = CallEvent.of("stats:updated", stats.current(), Audience.supervisors());
+            Push event = Push.of("stats:updated", stats.current(), Audience.supervisors());
             if (!event.data().equals(lastPushed)) {
                 lastPushed = event.data();
                 sessions.deliver(event);

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.JsonP;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
@@ -30,7 +30,7 @@ public class SmsResource {
     SmsService sms;
 
     @Inject
-    Caller caller;
+    Actor caller;
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import callcenter.calls.boundary.CallView;
-import callcenter.common.Caller;
+import callcenter.common.Actor;
 import callcenter.common.JsonP;
 import callcenter.common.Roles;
 import callcenter.providers.telnyx.TelnyxService;
@@ -38,7 +38,7 @@ public class VoiceResource {
     TelnyxService telnyx;
 
     @Inject
-    Caller caller;
+    Actor caller;
 
     @Context
     UriInfo uri;
