@@ -4,6 +4,7 @@
 export const state = {
     user: null,
     connection: 'connecting',
+    connectionDetail: '',   // why the socket is not connected, e.g. 'retrying in 4 s'
     myStatus: 'offline',
     agents: new Map(),      // agentId -> {agentId, agentName, extension, status}
     waiting: new Map(),     // callId -> {callId, callerName, phoneNumber, ivrOption, queueName, channel, timestamp}
@@ -13,6 +14,18 @@ export const state = {
     muted: false,
     media: '',
 };
+
+let onChange = () => {};
+
+/** What redraws the page after a change; main.js sets it, so that the controls need not import the page. */
+export function whenChanged(handler) {
+    onChange = handler;
+}
+
+/** Called by a control once it has changed the state. */
+export function changed() {
+    onChange();
+}
 
 /** A call object (snapshot, call:accepted) as an incoming card. */
 export function card(call) {
