@@ -66,7 +66,7 @@ import jakarta.json.JsonReaderFactory;
  * a steady rate and prints how long it takes until the LAST agent has each call's {@code call:incoming}, the
  * initiate latency, lost deliveries, the server's RSS, an accept race, and the RSS with many idle sockets.
  *
- * <p>Run: {@code ./mvnw -B -Pbench verify} (see README, "Performance"). Settings as system properties:
+ * <p>Run: {@code ./mvnw -B -Pbench verify} (see docs/performance.md). Settings as system properties:
  * bench.agents (1000, 0 to skip the fan-out), bench.calls (500), bench.rate (calls per second, 5: 18,000 calls an
  * hour, 18 per agent and hour with 1,000 agents), bench.warmup (calls made before measuring, 1500: a server that has
  * just started still spends a good part of a core compiling, and with 100 warm-up calls the JIT was still busy
