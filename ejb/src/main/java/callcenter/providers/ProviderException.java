@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.ejb.ApplicationException;
 
+import callcenter.calls.entity.HangupCauses;
 import callcenter.common.CallCenterException;
 
 /**
@@ -73,5 +74,10 @@ public class ProviderException extends CallCenterException {
 
     public boolean isTimeout() {
         return status() == 504;
+    }
+
+    /** The hangup cause of a call this failure kept from starting. */
+    public String hangupCause() {
+        return isTimeout() ? HangupCauses.PROVIDER_TIMEOUT : HangupCauses.PROVIDER_ERROR;
     }
 }

@@ -16,10 +16,10 @@ import callcenter.web.calls.CallerTokenFilter;
 import callcenter.web.calls.CallsResource;
 import callcenter.web.json.RequestRecordReader;
 import callcenter.web.stats.StatsResource;
+import callcenter.web.telnyx.TelnyxResource;
 import callcenter.web.users.ClientsResource;
 import callcenter.web.sms.SmsResource;
 import callcenter.web.users.UsersResource;
-import callcenter.web.voice.VoiceResource;
 import callcenter.web.webrtc.WebRtcResource;
 
 /**
@@ -39,7 +39,7 @@ public class RestApplication extends Application {
     /** The resources under /api. */
     static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,
             CallsResource.class, AfricasTalkingResource.class, StatsResource.class, WebRtcResource.class,
-            VoiceResource.class, SmsResource.class);
+            TelnyxResource.class, SmsResource.class);
 
     /**
      * Only /api takes bearer tokens: refuse those of disabled users and deleted clients, and callerTokens of calls

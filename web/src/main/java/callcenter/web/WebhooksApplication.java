@@ -5,8 +5,8 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-import callcenter.web.webhooks.AfricasTalkingWebhookResource;
-import callcenter.web.webhooks.TelnyxWebhookResource;
+import callcenter.web.africastalking.AfricasTalkingWebhookResource;
+import callcenter.web.telnyx.TelnyxWebhookResource;
 
 /** Carrier webhooks under {@code /webhooks}: authenticated by the carrier's signature or secret, not by a JWT. */
 @ApplicationPath("webhooks")

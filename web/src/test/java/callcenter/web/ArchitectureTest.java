@@ -55,9 +55,7 @@ class ArchitectureTest {
             "callcenter.calls.control.CallPushes -> callcenter.agents.boundary.PresenceService",
             "callcenter.calls.control.CallPushes -> callcenter.calls.boundary.AgentCallChanged",
             "callcenter.calls.control.CallPushes -> callcenter.calls.boundary.CallView",
-            "callcenter.calls.control.RingTimeouts -> callcenter.calls.boundary.CallService",
-            "callcenter.web.africastalking.AfricasTalkingResource -> callcenter.web.calls.JsonBody",
-            "callcenter.web.voice.VoiceResource -> callcenter.web.calls.JsonBody");
+            "callcenter.calls.control.RingTimeouts -> callcenter.calls.boundary.CallService");
 
     static JavaClasses classes;
 

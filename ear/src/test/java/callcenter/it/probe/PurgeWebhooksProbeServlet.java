@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import callcenter.providers.telnyx.WebhookRetention;
+import callcenter.providers.telnyx.control.WebhookRetention;
 
 /**
  * Test-only: added to the WAR by {@code TelnyxIT}. Runs the hourly purge of Telnyx webhook records now and answers

@@ -3,23 +3,25 @@ package callcenter.web.africastalking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import callcenter.common.Actor;
 import callcenter.common.Roles;
-import callcenter.providers.africastalking.AfricasTalkingService;
-import callcenter.web.calls.JsonBody;
+import callcenter.providers.africastalking.boundary.AfricasTalkingCalls;
+import callcenter.providers.africastalking.boundary.AfricasTalkingTokens;
+import callcenter.providers.africastalking.boundary.IssuedToken;
 
 /**
  * Africa's Talking for agents' browsers and integrators: {@code /api/africastalking/capability-token} and
- * {@code /api/africastalking/make-call}. Bodies are parsed as JSON-P objects, because they accept the seed's
- * snake_case names and make-call fingerprints its body for Idempotency-Key.
+ * {@code /api/africastalking/make-call}.
  */
 @Path("africastalking")
 @RequestScoped
@@ -28,7 +30,10 @@ import callcenter.web.calls.JsonBody;
 public class AfricasTalkingResource {
 
     @Inject
-    AfricasTalkingService africasTalking;
+    AfricasTalkingTokens tokens;
+
+    @Inject
+    AfricasTalkingCalls calls;
 
     @Inject
     Actor caller;
@@ -36,19 +41,16 @@ public class AfricasTalkingResource {
     @POST
     @Path("capability-token")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    public JsonObject capabilityToken(String body) {
-        return africasTalking.capabilityToken(optionalObject(body), caller);
+    public IssuedToken capabilityToken(@Valid @NotNull CapabilityTokenRequest request) {
+        return tokens.capabilityToken(request.command(), caller);
     }
 
+    /** Answered as a Response so that JSON-B writes the answer's own shape (webrtc or voice), not the interface's. */
     @POST
     @Path("make-call")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
-    public JsonObject makeCall(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return africasTalking.makeCall(JsonBody.object(body), idempotencyKey, caller);
-    }
-
-    /** Every field of a token request is optional, so an empty body means "all defaults". */
-    private static JsonObject optionalObject(String body) {
-        return body == null || body.isBlank() ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : JsonBody.object(body);
+    public Response makeCall(@Valid @NotNull MakeCallRequest request,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return Response.ok(calls.makeCall(request.command(), idempotencyKey, caller)).build();
     }
 }

@@ -1,0 +1,189 @@
+package callcenter.providers.telnyx.boundary;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.calls.boundary.CallView;
+import callcenter.calls.boundary.CarrierCalls;
+import callcenter.calls.entity.CallLog;
+import callcenter.common.Actor;
+import callcenter.common.CallCenterException;
+import callcenter.common.JsonP;
+import callcenter.idempotency.boundary.IdempotencyKeys;
+import callcenter.platform.PhoneNumbers;
+import callcenter.providers.ProviderException;
+import callcenter.providers.telnyx.control.ClientState;
+import callcenter.providers.telnyx.control.CommandIds;
+import callcenter.providers.telnyx.control.TelnyxClient;
+import callcenter.providers.telnyx.control.TelnyxSettings;
+
+/**
+ * Telnyx calls placed and commanded through the API (api.md section 4): outbound calls, and answer, transfer to a
+ * WebRTC client, DTMF and hangup on a live call. No database transaction is ever held open across an HTTP call to
+ * Telnyx: the call is logged and committed first, then Telnyx is called, then the outcome is written in a
+ * transaction of its own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TelnyxCalls {
+
+    /** send_dtmf's alphabet (providers.md 2.2): digits, A-D, * and #, w (0.5 s) and W (1 s) pauses. */
+    public static final String DTMF_DIGITS = "[0-9A-D*#wW]{1,64}";
+    /** The user part of sip:<user>@sip.telnyx.com: no characters that could change the URI. */
+    public static final String SIP_USER = "[A-Za-z0-9._~+-]{1,128}";
+
+    @Inject
+    TelnyxClient client;
+
+    @Inject
+    TelnyxSettings telnyx;
+
+    @Inject
+    CarrierCalls calls;
+
+    @Inject
+    PhoneNumbers phoneNumbers;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * Dials through Telnyx and answers the call ({@code dialing}, with its callControlId). A refusal or timeout is a
+     * 502/504 and the call stays logged as {@code failed} with Telnyx's words in its timeline.
+     */
+    public CallView outbound(OutboundCall request, Actor caller) {
+        String to = phoneNumbers.normalize(request.to(), "to");
+        String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
+        mayCommand(caller);
+        telnyx.apiKey();
+        telnyx.connectionId();
+        telnyx.apiUrl();
+        String webhookUrl = telnyx.backendUrl() + "/webhooks/voice";
+        if (from == null) {
+            from = defaultCallerNumber();
+        }
+        UUID callId = UUID.randomUUID();
+        calls.carrierOutbound(callId, CallLog.CHANNEL_TELNYX, TelnyxClient.PROVIDER, null, to,
+                caller.isUser() ? caller.id() : null, caller.isClient() ? caller.id() : null, caller.principalKey(),
+                JsonP.createObjectBuilder().add("destination", to).add("from", from).build());
+        String commandId = CommandIds.forCall(callId, "dial");
+        TelnyxClient.Dialed dialed;
+        try {
+            dialed = client.dial(to, from, webhookUrl, commandId, ClientState.of(callId));
+        } catch (ProviderException e) {
+            calls.carrierFailed(callId, e.hangupCause(),
+                    JsonP.createObjectBuilder().add("error", e.detail()).add("commandId", commandId).build());
+            throw e.with("callId", callId);
+        }
+        context.getBusinessObject(TelnyxCalls.class).dialed(callId, dialed, commandId);
+        return calls.view(callId).orElseThrow();
+    }
+
+    /** TELNYX_PHONE_NUMBER in E.164; a value that is no phone number is the operator's mistake (503), not the caller's. */
+    private String defaultCallerNumber() {
+        try {
+            return phoneNumbers.normalize(telnyx.phoneNumber(), "TELNYX_PHONE_NUMBER");
+        } catch (CallCenterException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            throw CallCenterException.unavailable("Invalid setting TELNYX_PHONE_NUMBER: not a phone number")
+                    .with("setting", "TELNYX_PHONE_NUMBER");
+        }
+    }
+
+    /** Telnyx placed the call: from now on the call follows its leg. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void dialed(UUID callId, TelnyxClient.Dialed dialed, String commandId) {
+        // Also true when the leg's first webhook arrived first and attached it through client_state.
+        calls.attachCallControlId(callId, CallLog.CHANNEL_TELNYX, dialed.callControlId());
+        JsonObjectBuilder data = JsonP.createObjectBuilder().add("callControlId", dialed.callControlId())
+                .add("commandId", commandId);
+        if (dialed.callSessionId() != null) {
+            data.add("callSessionId", dialed.callSessionId());
+        }
+        if (dialed.callLegId() != null) {
+            data.add("callLegId", dialed.callLegId());
+        }
+        calls.carrierEvent(callId, "provider.dial", data.build());
+    }
+
+    public void answer(String callControlId, String idempotencyKey, Actor caller) {
+        send(callControlId, "answer", () -> JsonObject.EMPTY_JSON_OBJECT, idempotencyKey, caller);
+    }
+
+    public void hangup(String callControlId, String idempotencyKey, Actor caller) {
+        send(callControlId, "hangup", () -> JsonObject.EMPTY_JSON_OBJECT, idempotencyKey, caller);
+    }
+
+    /** Transfers the call to a WebRTC client: {@code sipUsername} ({@link #SIP_USER}), else TELNYX_WEBRTC_USERNAME. */
+    public void connectWebrtc(String callControlId, String sipUsername, String idempotencyKey, Actor caller) {
+        send(callControlId, "transfer", () -> JsonP.createObjectBuilder().add("to",
+                TelnyxClient.sipUri(sipUsername == null ? telnyx.webrtcUsername() : sipUsername)).build(),
+                idempotencyKey, caller);
+    }
+
+    /** Sends {@code digits} ({@link #DTMF_DIGITS}) as tones. */
+    public void sendDtmf(String callControlId, String digits, String idempotencyKey, Actor caller) {
+        send(callControlId, "send_dtmf", () -> JsonP.createObjectBuilder().add("digits", digits).build(),
+                idempotencyKey, caller);
+    }
+
+    /**
+     * One command on a live Telnyx call. Its {@code command_id} is derived from the Idempotency-Key when there is
+     * one, so Telnyx ignores a retry of the same request (for 60 s, as Telnyx documents). Nothing is sent when the
+     * call is unknown or not the client's (404), or Telnyx is not configured (503). The body is made only then, so
+     * that a default setting it needs is asked for last.
+     */
+    private void send(String callControlId, String action, Supplier<JsonObject> body, String idempotencyKey,
+                      Actor caller) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        mayCommand(caller);
+        CallLog call = callOf(callControlId, caller);
+        telnyx.apiKey();
+        JsonObject sent = body.get();
+        String commandId = CommandIds.forRequest(callControlId, action, caller.principalKey(), key);
+        JsonObjectBuilder entry = JsonP.createObjectBuilder(sent).add("action", action).add("commandId", commandId)
+                .add("by", caller.principalKey());
+        try {
+            client.command(callControlId, action, sent, commandId);
+        } catch (ProviderException e) {
+            calls.carrierEvent(call.id(), "command_failed", entry.add("error", e.detail()).build());
+            throw e.with("callId", call.id());
+        }
+        calls.carrierEvent(call.id(), "provider.command", entry.build());
+    }
+
+    private static void mayCommand(Actor caller) {
+        if (!caller.isUser() && !caller.isClient()) {
+            throw CallCenterException.forbidden("Your role does not allow this");
+        }
+    }
+
+    /** The Telnyx call of a call control id, if {@code caller} may command it (a client only the calls it started). */
+    private CallLog callOf(String callControlId, Actor caller) {
+        List<CallLog> found = callControlId == null || callControlId.length() > 128 ? List.of()
+                : em.createQuery("SELECT c FROM CallLog c WHERE c.providerCallControlId = :leg AND c.channel = :telnyx",
+                        CallLog.class).setParameter("leg", callControlId).setParameter("telnyx", CallLog.CHANNEL_TELNYX)
+                .getResultList();
+        if (found.isEmpty() || (caller.isClient() && !caller.id().equals(found.get(0).createdByClientId()))) {
+            throw CallCenterException.notFound("No Telnyx call " + callControlId);
+        }
+        return found.get(0);
+    }
+}
