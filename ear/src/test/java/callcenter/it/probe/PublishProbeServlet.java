@@ -12,7 +12,7 @@ import jakarta.transaction.UserTransaction;
 
 import callcenter.events.Audience;
 import callcenter.events.Push;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 
 /**
  * Test-only: added to the WAR by {@code EventRollbackIT}. Publishes a marked event in a transaction that it then
@@ -22,7 +22,7 @@ import callcenter.events.CallEventPublisher;
 public class PublishProbeServlet extends HttpServlet {
 
     @Inject
-    CallEventPublisher publisher;
+    PushPublisher publisher;
 
     @Resource
     UserTransaction transaction;

@@ -18,7 +18,7 @@ import callcenter.common.CallCenterException;
 import callcenter.common.Times;
 import callcenter.events.Audience;
 import callcenter.events.Push;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 import callcenter.platform.Settings;
 import callcenter.calls.boundary.AgentCallChanged;
 
@@ -42,7 +42,7 @@ public class PresenceService {
     EntityManager em;
 
     @Inject
-    CallEventPublisher publisher;
+    PushPublisher publisher;
 
     @Inject
     Settings settings;

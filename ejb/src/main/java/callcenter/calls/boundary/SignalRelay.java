@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import callcenter.calls.entity.CallStatus;
 import callcenter.common.CallCenterException;
 import callcenter.events.Audience;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 import callcenter.events.Push;
 
 /**
@@ -25,7 +25,7 @@ public class SignalRelay {
     EntityManager em;
 
     @Inject
-    CallEventPublisher publisher;
+    PushPublisher publisher;
 
     /**
      * @param fromAgent the sending agent, or null when the call's caller sends

@@ -15,7 +15,7 @@ import callcenter.calls.boundary.AgentCallChanged;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
 import callcenter.events.Audience;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 import callcenter.events.Push;
 
 /**
@@ -41,7 +41,7 @@ public class CallPushes {
     }
 
     @Inject
-    CallEventPublisher publisher;
+    PushPublisher publisher;
 
     @Inject
     Event<AgentCallChanged> agentCalls;

@@ -17,7 +17,7 @@ import callcenter.common.PageRequest;
 import callcenter.common.Times;
 import callcenter.events.Audience;
 import callcenter.events.Push;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 import callcenter.sms.entity.SmsMessage;
 
 /**
@@ -33,7 +33,7 @@ public class SmsService {
     EntityManager em;
 
     @Inject
-    CallEventPublisher publisher;
+    PushPublisher publisher;
 
     /** Stores a delivered SMS and pushes it; joins the caller's transaction (the webhook's de-duplication). */
     public SmsView received(String providerName, String providerMessageId, String from, String to, String text,

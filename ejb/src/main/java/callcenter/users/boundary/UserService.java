@@ -21,7 +21,7 @@ import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.common.Times;
 import callcenter.events.Push;
-import callcenter.events.CallEventPublisher;
+import callcenter.events.PushPublisher;
 import callcenter.users.control.AtClientName;
 import callcenter.users.entity.User;
 
@@ -49,7 +49,7 @@ public class UserService {
     PasswordHasher hasher;
 
     @Inject
-    CallEventPublisher events;
+    PushPublisher events;
 
     public User create(NewUser request) {
         requireRole(request.role());

@@ -24,9 +24,9 @@ import callcenter.common.CallCenterException;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
-public class CallEventPublisher {
+public class PushPublisher {
 
-    private static final Logger LOG = Logger.getLogger(CallEventPublisher.class.getName());
+    private static final Logger LOG = Logger.getLogger(PushPublisher.class.getName());
 
     @Resource(lookup = "java:/jms/CallCenterCF")
     ConnectionFactory connectionFactory;
