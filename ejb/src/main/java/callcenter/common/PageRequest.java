@@ -1,7 +1,9 @@
 package callcenter.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A validated {@code ?limit=&cursor=} pair. The cursor names the last item of the previous page by its
@@ -39,5 +41,17 @@ public record PageRequest(int limit, Cursor.Position after) {
     /** The cursor that continues after an item, for {@link Page#nextCursor()}. */
     public static String cursorAfter(Instant createdAt, UUID id) {
         return Cursor.encode(new Cursor.Position(createdAt, id));
+    }
+
+    /**
+     * The page made of {@code rows}, read newest first with one row more than {@link #limit()}: that extra row only
+     * tells that a next page exists, which then continues after the page's last item.
+     */
+    public <T> Page<T> page(List<T> rows, Function<T, Cursor.Position> position) {
+        if (rows.size() <= limit) {
+            return new Page<>(List.copyOf(rows), null);
+        }
+        List<T> items = List.copyOf(rows.subList(0, limit));
+        return new Page<>(items, Cursor.encode(position.apply(items.get(limit - 1))));
     }
 }
