@@ -51,11 +51,7 @@ class ArchitectureTest {
      * so this list only shrinks. Format: {@code from-class -> to-class}.
      */
     static final Set<String> KNOWN = Set.of(
-            "callcenter.agents.control.PresenceSweeper -> callcenter.agents.boundary.PresenceService",
-            "callcenter.calls.control.CallPushes -> callcenter.agents.boundary.PresenceService",
-            "callcenter.calls.control.CallPushes -> callcenter.calls.boundary.AgentCallChanged",
-            "callcenter.calls.control.CallPushes -> callcenter.calls.boundary.CallView",
-            "callcenter.calls.control.RingTimeouts -> callcenter.calls.boundary.CallService");
+            "callcenter.agents.control.PresenceSweeper -> callcenter.agents.boundary.PresenceService");
 
     static JavaClasses classes;
 

@@ -7,28 +7,55 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.calls.control.CallTimeline;
+import callcenter.calls.control.CallTransitions;
+import callcenter.calls.control.Ending;
+import callcenter.calls.entity.CallLog;
+import callcenter.calls.entity.CallStatus;
+import callcenter.common.JsonP;
+import callcenter.common.Times;
 
 /**
  * The call log as the carrier integrations ({@code callcenter.providers.*}) change it: they translate the carrier's
- * wire format into these calls. Each joins the caller's transaction; the same conditional-UPDATE rules hold as for
- * {@link CallService}.
+ * wire format into these calls. Each joins the caller's transaction; changes are the same conditional UPDATEs, with
+ * the same consequences, as those of {@link CallService}. A carrier's late or repeated report never moves a call
+ * backwards: a change that is no move answers false and changes nothing.
  */
 @Stateless
 public class CarrierCalls {
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
-    CallService calls;
+    CallTransitions transitions;
+
+    @Inject
+    CallTimeline timeline;
+
+    @Inject
+    CallChanges changes;
 
     /** A carrier call arrived: stored {@code waiting} with its carrier session and offered like an app call. */
     public CallView carrierInbound(String channel, String providerName, String sessionId, String callerName,
                                    String phoneNumber, JsonObject detail) {
-        return calls.carrierInbound(channel, providerName, sessionId, callerName, phoneNumber, detail);
+        return carrierInbound(channel, providerName, sessionId, null, callerName, phoneNumber, detail);
     }
 
     /** {@link #carrierInbound} for a carrier whose legs have a call control id (Telnyx). */
     public CallView carrierInbound(String channel, String providerName, String sessionId, String callControlId,
                                    String callerName, String phoneNumber, JsonObject detail) {
-        return calls.carrierInbound(channel, providerName, sessionId, callControlId, callerName, phoneNumber, detail);
+        CallLog call = CallLog.carrierCall(UUID.randomUUID(), CallLog.INBOUND, channel, CallStatus.WAITING,
+                callerName, phoneNumber, null, null, providerName, sessionId, Times.now())
+                .followingCallControlId(callControlId);
+        transitions.create(call);
+        created(call, detail, providerName);
+        CallView view = changes.waiting(call);
+        em.flush();
+        return view;
     }
 
     /**
@@ -37,40 +64,50 @@ public class CarrierCalls {
      */
     public CallView carrierOutbound(UUID id, String channel, String providerName, String sessionId,
                                     String phoneNumber, UUID agentId, UUID clientId, String by, JsonObject detail) {
-        return calls.carrierOutbound(id, channel, providerName, sessionId, phoneNumber, agentId, clientId, by, detail);
+        CallLog call = CallLog.carrierCall(id, CallLog.OUTBOUND, channel, CallStatus.DIALING, null, phoneNumber,
+                agentId, clientId, providerName, sessionId, Times.now());
+        transitions.create(call);
+        created(call, detail, by);
+        em.flush();
+        em.refresh(call); // loads the agent for the views
+        return changes.updated(call);
     }
 
     /** The carrier's session of a call that had none yet; false when the call already follows another session. */
     public boolean attachSession(UUID id, String channel, String sessionId) {
-        return calls.attachSession(id, channel, sessionId);
+        if (transitions.attachSession(id, channel, sessionId)) {
+            changes.updated(transitions.fresh(id));
+            return true;
+        }
+        CallLog call = transitions.fresh(id);
+        return call != null && channel.equals(call.channel()) && sessionId.equals(call.providerSessionId());
     }
 
     /** The carrier leg's call control id of a call that had none yet; false when it follows another leg. */
     public boolean attachCallControlId(UUID id, String channel, String callControlId) {
-        return calls.attachCallControlId(id, channel, callControlId);
+        if (transitions.attachCallControlId(id, channel, callControlId)) {
+            changes.updated(transitions.fresh(id));
+            return true;
+        }
+        CallLog call = transitions.fresh(id);
+        return call != null && channel.equals(call.channel()) && callControlId.equals(call.providerCallControlId());
     }
 
     /** The call that follows a carrier leg (Telnyx's call_control_id), if any. */
     public Optional<CallView> byCallControlId(String callControlId) {
-        return calls.byCallControlId(callControlId);
-    }
-
-    /** A call as the API shows it, without its timeline; for boundaries that already checked who may see it. */
-    public Optional<CallView> view(UUID id) {
-        return calls.view(id);
-    }
-
-    /**
-     * A command the platform sent to the carrier on its own failed (after an accept, say): the failure goes into the
-     * timeline as {@code command_failed}, and a live call is pushed as {@code call:updated}. The status stays.
-     */
-    public void carrierCommandFailed(UUID id, JsonObject data) {
-        calls.carrierCommandFailed(id, data);
+        return em.createQuery("SELECT c FROM CallLog c WHERE c.providerCallControlId = :leg", CallLog.class)
+                .setParameter("leg", callControlId).getResultStream().findFirst().map(CallView::of);
     }
 
     /** The call that follows a carrier session, if any. */
     public Optional<CallView> bySession(String sessionId) {
-        return calls.bySession(sessionId);
+        return em.createQuery("SELECT c FROM CallLog c WHERE c.providerSessionId = :session", CallLog.class)
+                .setParameter("session", sessionId).getResultStream().findFirst().map(CallView::of);
+    }
+
+    /** A call as the API shows it, without its timeline; for boundaries that already checked who may see it. */
+    public Optional<CallView> view(UUID id) {
+        return Optional.ofNullable(em.find(CallLog.class, id)).map(CallView::of);
     }
 
     /**
@@ -78,12 +115,31 @@ public class CarrierCalls {
      * carrier session yet: the call a browser-placed carrier call belongs to.
      */
     public Optional<CallView> pendingOutbound(String channel, UUID agentId, String phoneNumber, Instant since) {
-        return calls.pendingOutbound(channel, agentId, phoneNumber, since);
+        return em.createQuery("SELECT c FROM CallLog c WHERE c.channel = :channel AND c.agentId = :agent"
+                        + " AND c.phoneNumber = :phone AND c.status = :dialing AND c.providerSessionId IS NULL"
+                        + " AND c.direction = :outbound AND c.createdAt >= :since ORDER BY c.createdAt DESC", CallLog.class)
+                .setParameter("channel", channel).setParameter("agent", agentId).setParameter("phone", phoneNumber)
+                .setParameter("dialing", CallStatus.DIALING).setParameter("outbound", CallLog.OUTBOUND)
+                .setParameter("since", since).setMaxResults(1).getResultStream().findFirst().map(CallView::of);
     }
 
     /** A timeline entry for something the carrier said or answered ({@code provider.*}); the status is unchanged. */
     public void carrierEvent(UUID id, String type, JsonObject data) {
-        calls.carrierEvent(id, type, data);
+        if (em.find(CallLog.class, id) != null) {
+            timeline.add(id, type, data);
+        }
+    }
+
+    /**
+     * A command the platform sent to the carrier on its own failed (after an accept, say): the failure goes into the
+     * timeline as {@code command_failed}, and a live call is pushed as {@code call:updated}. The status stays.
+     */
+    public void carrierCommandFailed(UUID id, JsonObject data) {
+        if (!transitions.touch(id)) {
+            return;
+        }
+        timeline.add(id, "command_failed", data);
+        changes.updated(transitions.fresh(id));
     }
 
     /**
@@ -92,12 +148,23 @@ public class CarrierCalls {
      * stays as it is, so a late answer never revives a final call.
      */
     public boolean carrierAnswered(UUID id) {
-        return calls.carrierAnswered(id);
+        if (!transitions.answer(id)) {
+            return false;
+        }
+        changes.updated(transitions.fresh(id));
+        return true;
     }
 
     /** The carrier refused to start a call: {@code dialing → failed}, with its error in the timeline. */
     public boolean carrierFailed(UUID id, String cause, JsonObject data) {
-        return calls.carrierFailed(id, cause, data);
+        CallLog call = transitions.end(id, current -> current.status() == CallStatus.DIALING
+                ? new Ending(CallStatus.FAILED, cause) : null);
+        if (call == null) {
+            return false;
+        }
+        timeline.add(id, "failed", JsonP.createObjectBuilder(data).add("hangupCause", cause).build());
+        changes.ended(call, null);
+        return true;
     }
 
     /**
@@ -105,6 +172,18 @@ public class CarrierCalls {
      * {@code ended} with the carrier's duration when it gives one. A final call never changes (false).
      */
     public boolean carrierEnded(UUID id, String cause, Integer carrierDurationSeconds, String by, JsonObject data) {
-        return calls.carrierEnded(id, cause, carrierDurationSeconds, by, data);
+        CallLog call = transitions.end(id, current -> current.status().afterEnd()
+                .map(next -> new Ending(next, cause, carrierDurationSeconds)).orElse(null));
+        if (call == null) {
+            return false;
+        }
+        timeline.ended(call, by, data);
+        changes.ended(call, null);
+        return true;
+    }
+
+    private void created(CallLog call, JsonObject detail, String by) {
+        timeline.add(call.id(), "created", JsonP.createObjectBuilder(detail).add("direction", call.direction())
+                .add("channel", call.channel()).add("by", by).build());
     }
 }

@@ -7,30 +7,21 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import callcenter.agents.boundary.PresenceService;
-import callcenter.calls.boundary.AgentCallChanged;
-import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
 import callcenter.events.Audience;
-import callcenter.events.PushPublisher;
 import callcenter.events.Push;
+import callcenter.events.PushPublisher;
 
 /**
- * Turns a committed-to-be change of a call into the WebSocket events of api.md section 5 and publishes them in the
- * change's transaction, each ordered by the call's version. Fires {@link AgentCallChanged} when an agent takes or
- * loses a call, for presence to follow.
+ * The WebSocket events of api.md section 5 that a change of a call produces, published in the change's transaction
+ * and each ordered by the call's version. Where an event carries the whole call, {@code shown} is that call as its
+ * clients see it (the boundary's view), passed in because this layer does not know the API's records.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class CallPushes {
-
-    /** {@code call:incoming}: the seed's fields. */
-    public record Incoming(UUID callId, String callerName, String phoneNumber, String ivrOption, String queueName,
-                           String channel, String timestamp) {
-    }
 
     /** {@code call:taken}: to every agent but the winner. */
     public record Taken(UUID callId, UUID agentId, String agentName) {
@@ -43,53 +34,54 @@ public class CallPushes {
     @Inject
     PushPublisher publisher;
 
-    @Inject
-    Event<AgentCallChanged> agentCalls;
+    /** An agent took the call: the call to both parties, {@code call:taken} to the other agents. */
+    public void accepted(CallLog call, Object shown) {
+        publish(call, accepting(call, shown));
+    }
 
-    @Inject
-    PresenceService presence;
+    /** The call reached a final status: every agent and its caller learn it. */
+    public void ended(CallLog call) {
+        publish(call, ending(call));
+    }
 
-    /** The number of agents a new call is offered to now, for the {@code offered} timeline entry. */
-    public int offerCount() {
-        return presence.availableCount();
+    /** Anything else that changed on a live call, or the wrap-up of an ended one. */
+    public void updated(CallLog call, Object shown) {
+        publish(call, updating(call, shown));
+    }
+
+    static List<Push> accepting(CallLog call, Object shown) {
+        UUID id = call.id();
+        UUID agent = call.agentId();
+        String agentName = call.agent() == null ? null : call.agent().displayName();
+        return List.of(Push.of("call:accepted", shown, Audience.parties(id, agent)),
+                Push.of("call:taken", new Taken(id, agent, agentName), Audience.agents().except(agent)),
+                Push.of("call:updated", shown, Audience.supervisors().except(agent)));
+    }
+
+    static List<Push> ending(CallLog call) {
+        return List.of(Push.of("call:ended", new Ended(call.id(), call.status().wireName(),
+                        call.durationSeconds() == null ? 0 : call.durationSeconds(), call.hangupCause()),
+                Audience.agents().andCaller(call.id())));
     }
 
     /**
-     * @param what the change: {@code incoming}, {@code accepted}, {@code ended}, {@code missed}, {@code failed},
-     *             {@code wrapup}, or anything else for an update of a live call
+     * Supervisors see every change; the call's agent too, and it alone once the call is final (its wrap-up):
+     * another agent never gets the full call object of a call that is not theirs.
      */
-    public void changed(CallLog call, String what) {
-        UUID id = call.id();
+    static List<Push> updating(CallLog call, Object shown) {
         UUID agent = call.agentId();
-        CallView view = CallView.of(call);
         List<Push> events = new ArrayList<>();
-        if (call.status().isFinal()) {
-            if (!"wrapup".equals(what)) {
-                events.add(Push.of("call:ended", new Ended(id, view.status(),
-                        call.durationSeconds() == null ? 0 : call.durationSeconds(), call.hangupCause()),
-                        Audience.agents().andCaller(id)));
-                if (agent != null) {
-                    agentCalls.fire(new AgentCallChanged(agent, id, false));
-                }
-            } else if (agent != null) {
-                events.add(Push.of("call:updated", view, Audience.user(agent)));
-            }
-        } else if ("incoming".equals(what)) {
-            events.add(Push.of("call:incoming", new Incoming(id, call.callerName(), call.phoneNumber(),
-                    call.ivrOption(), call.queueName(), call.channel(), view.createdAt()), Audience.available()));
-        } else if ("accepted".equals(what) && agent != null) {
-            events.add(Push.of("call:accepted", view, Audience.parties(id, agent)));
-            events.add(Push.of("call:taken", new Taken(id, agent, view.agent() == null ? null : view.agent().displayName()),
-                    Audience.agents().except(agent)));
-            events.add(Push.of("call:updated", view, Audience.supervisors().except(agent)));
-            agentCalls.fire(new AgentCallChanged(agent, id, true));
-        } else {
-            events.add(Push.of("call:updated", view, agent == null ? Audience.supervisors()
+        if (!call.status().isFinal()) {
+            events.add(Push.of("call:updated", shown, agent == null ? Audience.supervisors()
                     : Audience.supervisors().except(agent)));
-            if (agent != null) {
-                events.add(Push.of("call:updated", view, Audience.user(agent)));
-            }
         }
-        publisher.publish(events.stream().map(e -> e.forCall(id, call.version())).toList());
+        if (agent != null) {
+            events.add(Push.of("call:updated", shown, Audience.user(agent)));
+        }
+        return events;
+    }
+
+    private void publish(CallLog call, List<Push> events) {
+        publisher.publish(events.stream().map(e -> e.forCall(call.id(), call.version())).toList());
     }
 }

@@ -14,14 +14,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import callcenter.calls.boundary.CallService;
 import callcenter.common.Times;
 import callcenter.platform.Settings;
 
 /**
  * Turns calls nobody accepted within {@code CALLCENTER_RING_TIMEOUT_SECONDS} into {@code missed}. Scans the stored
  * calls every second rather than keeping a timer per call, so a call left waiting by a crash is timed out after the
- * restart too; the conditional UPDATE in {@link CallService#timeOut} makes sure only one node times a call out.
+ * restart too; {@link CallExpiry#timeOut} makes sure only one node times a call out.
  * Non-persistent: persistent EJB timers live under the server's data directory, which the bootable jar discards.
  */
 @Startup
@@ -34,7 +33,7 @@ public class RingTimeouts {
     private static final Logger LOG = Logger.getLogger(RingTimeouts.class.getName());
 
     @Inject
-    CallService calls;
+    CallExpiry expiry;
 
     @Inject
     Settings settings;
@@ -42,8 +41,8 @@ public class RingTimeouts {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
         try {
-            for (UUID id : calls.waitingSince(Times.now().minusSeconds(settings.ringTimeoutSeconds()), 200)) {
-                calls.timeOut(id);
+            for (UUID id : expiry.waitingSince(Times.now().minusSeconds(settings.ringTimeoutSeconds()), 200)) {
+                expiry.timeOut(id);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ring timeout scan failed; retried on the next tick: " + e);

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 
 /**
  * One call, inbound or outbound, on any channel. Changes after creation are made by conditional UPDATE statements
- * in {@code CallService} (so that two nodes can never both win a race), each incrementing {@link #version()}; this
+ * in {@code CallTransitions} (so that two nodes can never both win a race), each incrementing {@link #version()}; this
  * class is what they read back.
  */
 @Entity

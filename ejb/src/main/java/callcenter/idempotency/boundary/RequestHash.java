@@ -1,5 +1,6 @@
 package callcenter.idempotency.boundary;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 
 import callcenter.common.JsonP;
 
@@ -23,7 +26,22 @@ import callcenter.common.JsonP;
  */
 public final class RequestHash {
 
+    /** Created on first use, so that the fingerprint of parsed JSON needs no JSON-B implementation. */
+    private static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
+
     private RequestHash() {
+    }
+
+    /**
+     * The fingerprint of a request bound to a record: the record as JSON-B writes it, so two bodies that bind to the
+     * same request (a snake_case alias, a member the request does not have) are the same request.
+     */
+    public static String of(String operation, Record request) {
+        try (var reader = JsonP.createReader(new StringReader(Binding.JSONB.toJson(request)))) {
+            return of(operation, reader.readValue());
+        }
     }
 
     public static String of(String operation, JsonValue body) {

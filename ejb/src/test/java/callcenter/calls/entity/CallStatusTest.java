@@ -4,65 +4,59 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+/** The transition rules exactly as the conditional UPDATEs bind them (CallTransitionsTest checks the binding). */
 class CallStatusTest {
 
+    private static final Set<CallStatus> OPEN = EnumSet.of(CallStatus.DIALING, CallStatus.WAITING, CallStatus.ACTIVE);
+
     @Test
-    void inboundCallMovesWaitingActiveEnded() {
-        assertTrue(CallStatus.WAITING.canMoveTo(CallStatus.ACTIVE));
-        assertTrue(CallStatus.ACTIVE.canMoveTo(CallStatus.ENDED));
-        assertTrue(CallStatus.WAITING.canMoveTo(CallStatus.MISSED));
-        assertFalse(CallStatus.WAITING.canMoveTo(CallStatus.ENDED));
-        assertFalse(CallStatus.ACTIVE.canMoveTo(CallStatus.WAITING));
-        assertFalse(CallStatus.ACTIVE.canMoveTo(CallStatus.MISSED));
+    void anAgentTakesAWaitingCallOrOneTheCarrierAnsweredAlone() {
+        assertEquals(EnumSet.of(CallStatus.WAITING, CallStatus.ACTIVE), CallStatus.acceptableFrom());
     }
 
     @Test
-    void outboundCallMovesDialingActiveEndedOrFails() {
-        assertTrue(CallStatus.DIALING.canMoveTo(CallStatus.ACTIVE));
-        assertTrue(CallStatus.DIALING.canMoveTo(CallStatus.FAILED));
-        assertTrue(CallStatus.DIALING.canMoveTo(CallStatus.ENDED));
-        assertFalse(CallStatus.DIALING.canMoveTo(CallStatus.MISSED));
-        assertFalse(CallStatus.DIALING.canMoveTo(CallStatus.WAITING));
+    void theCarrierAnswersADialingOrAWaitingCall() {
+        assertEquals(EnumSet.of(CallStatus.DIALING, CallStatus.WAITING), CallStatus.answerableFrom());
+    }
+
+    @Test
+    void endingAWaitingCallMissesItAndEndingADialingOrActiveOneEndsIt() {
+        assertEquals(Optional.of(CallStatus.MISSED), CallStatus.WAITING.afterEnd());
+        assertEquals(Optional.of(CallStatus.ENDED), CallStatus.ACTIVE.afterEnd());
+        assertEquals(Optional.of(CallStatus.ENDED), CallStatus.DIALING.afterEnd());
+    }
+
+    @Test
+    void eachFinalStatusIsReachedOnlyFromItsOwnOpenStatuses() {
+        assertEquals(EnumSet.of(CallStatus.WAITING), CallStatus.MISSED.finalFrom());
+        assertEquals(EnumSet.of(CallStatus.DIALING, CallStatus.ACTIVE), CallStatus.ENDED.finalFrom());
+        assertEquals(EnumSet.of(CallStatus.DIALING), CallStatus.FAILED.finalFrom(), "only the carrier refuses a call");
+        for (CallStatus open : OPEN) {
+            assertEquals(Set.of(), open.finalFrom(), open + " is no end");
+            CallStatus next = open.afterEnd().orElseThrow();
+            assertTrue(next.finalFrom().contains(open), "the end UPDATE must accept " + open + " -> " + next);
+        }
     }
 
     @Test
     void finalStatusesNeverChange() {
-        for (CallStatus done : new CallStatus[]{CallStatus.ENDED, CallStatus.MISSED, CallStatus.FAILED}) {
-            assertTrue(done.isFinal(), done.name());
-            for (CallStatus next : CallStatus.values()) {
-                assertFalse(done.canMoveTo(next), done + " -> " + next);
-            }
+        assertEquals(EnumSet.of(CallStatus.ENDED, CallStatus.MISSED, CallStatus.FAILED), CallStatus.finals());
+        for (CallStatus status : CallStatus.values()) {
+            assertEquals(!OPEN.contains(status), status.isFinal(), status.name());
+        }
+        for (CallStatus done : CallStatus.finals()) {
             assertEquals(Optional.empty(), done.afterEnd(), done.name());
-            assertEquals(Optional.empty(), done.afterAnswer(), done.name());
-            assertFalse(done.canBeAccepted(false), done.name());
-            assertFalse(done.canBeAccepted(true), done.name());
+            assertFalse(CallStatus.acceptableFrom().contains(done), done.name());
+            assertFalse(CallStatus.answerableFrom().contains(done), done.name());
+            assertTrue(Arrays.stream(CallStatus.values()).noneMatch(s -> s.finalFrom().contains(done)), done.name());
         }
-        for (CallStatus open : new CallStatus[]{CallStatus.DIALING, CallStatus.WAITING, CallStatus.ACTIVE}) {
-            assertFalse(open.isFinal(), open.name());
-        }
-    }
-
-    @Test
-    void endingAWaitingCallMissesItAndEndingAnActiveOneEndsIt() {
-        assertEquals(Optional.of(CallStatus.MISSED), CallStatus.WAITING.afterEnd());
-        assertEquals(Optional.of(CallStatus.ENDED), CallStatus.ACTIVE.afterEnd());
-        assertEquals(Optional.of(CallStatus.ENDED), CallStatus.DIALING.afterEnd());
-        for (CallStatus from : CallStatus.values()) {
-            from.afterEnd().ifPresent(to -> assertTrue(from.canMoveTo(to), from + " -> " + to));
-            from.afterAnswer().ifPresent(to -> assertTrue(from.canMoveTo(to), from + " -> " + to));
-        }
-    }
-
-    @Test
-    void onlyAWaitingCallOrAnAgentlessActiveCallCanBeAccepted() {
-        assertTrue(CallStatus.WAITING.canBeAccepted(false));
-        assertTrue(CallStatus.ACTIVE.canBeAccepted(false));
-        assertFalse(CallStatus.ACTIVE.canBeAccepted(true));
-        assertFalse(CallStatus.DIALING.canBeAccepted(false));
     }
 
     @Test

@@ -45,4 +45,16 @@ class RequestHashTest {
         assertNotEquals(RequestHash.canonical(json("{\"a\":\"b\",\"c\":\"d\"}")),
                 RequestHash.canonical(json("{\"a\":\"b\\\",\\\"c\\\":\\\"d\"}")));
     }
+
+    public record Request(String callerName, String phoneNumber, String queueName) {
+    }
+
+    @Test
+    void aBoundRequestIsFingerprintedAsItsJson() {
+        String bound = RequestHash.of("op", new Request("Ann", "0711000111", null));
+        assertEquals(RequestHash.of("op", json("{\"phoneNumber\":\"0711000111\",\"callerName\":\"Ann\"}")), bound,
+                "an absent member and a null one are the same request once bound");
+        assertNotEquals(bound, RequestHash.of("op", new Request("Ann", "0711000111", "sales")));
+        assertNotEquals(bound, RequestHash.of("op", new Request("Ann", "0711000112", null)));
+    }
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,15 +22,15 @@ import jakarta.ws.rs.core.UriInfo;
 
 import callcenter.calls.boundary.CallQuery;
 import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CallView;
+import callcenter.calls.boundary.CallWithTimeline;
 import callcenter.calls.boundary.Initiated;
 import callcenter.common.Actor;
+import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 
-/**
- * The call log: {@code /api/calls}. Calls are answered as {@link callcenter.calls.boundary.CallView#toJson()} writes
- * them, the one shape REST and pushes share.
- */
+/** The call log: {@code /api/calls}. JSON-B writes the boundary's records as they are. */
 @Path("calls")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,51 +49,52 @@ public class CallsResource {
     @Path("initiate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN})
-    public Response initiateCall(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Initiated initiated = calls.initiate(JsonBody.object(body), idempotencyKey, caller);
+    public Response initiateCall(@Valid @NotNull InitiateCallRequest request,
+                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Initiated initiated = calls.initiate(request.command(), idempotencyKey, caller);
         if (initiated.replayed()) {
-            return Response.ok(initiated.call().toJson()).build();
+            return Response.ok(initiated.call()).build();
         }
         return Response.created(uri.getBaseUriBuilder().path("calls").path(initiated.call().id().toString()).build())
-                .entity(initiated.call().toJson()).build();
+                .entity(initiated.call()).build();
     }
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
-    public JsonObject listCalls(@QueryParam("status") String status, @QueryParam("channel") String channel,
-                         @QueryParam("agentId") String agentId, @QueryParam("phoneNumber") String phoneNumber,
-                         @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return CallJson.page(calls.list(new CallQuery(status, channel, agentId, phoneNumber, from, to),
-                PageRequest.of(limit, cursor), caller));
+    public Page<CallView> listCalls(@QueryParam("status") String status, @QueryParam("channel") String channel,
+                                    @QueryParam("agentId") String agentId, @QueryParam("phoneNumber") String phoneNumber,
+                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return calls.list(new CallQuery(status, channel, agentId, phoneNumber, from, to),
+                PageRequest.of(limit, cursor), caller);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
-    public JsonObject getCall(@PathParam("id") UUID id) {
-        return calls.get(id, caller).toJson();
+    public CallWithTimeline getCall(@PathParam("id") UUID id) {
+        return calls.getWithTimeline(id, caller);
     }
 
     @POST
     @Path("{id}/accept")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    public JsonObject acceptCall(@PathParam("id") UUID id) {
-        return calls.accept(id, caller).toJson();
+    public CallView acceptCall(@PathParam("id") UUID id) {
+        return calls.accept(id, caller);
     }
 
     @POST
     @Path("{id}/end")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT, Roles.CALLER})
-    public JsonObject endCall(@PathParam("id") UUID id) {
-        return calls.end(id, caller).toJson();
+    public CallView endCall(@PathParam("id") UUID id) {
+        return calls.end(id, caller);
     }
 
     @POST
     @Path("{id}/wrapup")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    public JsonObject wrapupCall(@PathParam("id") UUID id, String body) {
-        return calls.wrapup(id, JsonBody.object(body), caller).toJson();
+    public CallView wrapupCall(@PathParam("id") UUID id, @Valid @NotNull WrapupRequest request) {
+        return calls.wrapup(id, request.command(), caller);
     }
 }

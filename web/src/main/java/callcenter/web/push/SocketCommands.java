@@ -64,7 +64,7 @@ public class SocketCommands {
         try {
             var call = calls.get(peer.callId, caller(peer));
             if ("active".equals(call.status()) && call.agent() != null) {
-                sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(call.withEvents(null))));
+                sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(call)));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no call state for a joining caller", e);

@@ -1,0 +1,77 @@
+package callcenter.calls.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.calls.entity.CallLog;
+import callcenter.calls.entity.CallStatus;
+import callcenter.calls.entity.HangupCauses;
+import callcenter.common.Times;
+import callcenter.platform.Settings;
+
+/**
+ * Calls the platform ends on its own, each in a transaction of its own: the ring timeout, and the active call of an
+ * agent whose grace period passed. Derived from the stored call and decided by the conditional UPDATE, so it also
+ * holds after a restart, and two nodes scanning at once never both end a call.
+ */
+@Stateless
+public class CallExpiry {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    CallTransitions transitions;
+
+    @Inject
+    CallTimeline timeline;
+
+    @Inject
+    Event<CallExpired> expired;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Waiting calls created at or before {@code limit}: candidates for the ring timeout, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<UUID> waitingSince(Instant limit, int max) {
+        return em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND c.createdAt <= :limit"
+                        + " ORDER BY c.createdAt", UUID.class)
+                .setParameter("waiting", CallStatus.WAITING).setParameter("limit", limit)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** A call still waiting {@code CALLCENTER_RING_TIMEOUT_SECONDS} after it was created becomes {@code missed}. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean timeOut(UUID id) {
+        Instant limit = Times.now().minusSeconds(settings.ringTimeoutSeconds());
+        return expire(transitions.end(id, call -> call.status() == CallStatus.WAITING && !call.createdAt().isAfter(limit)
+                ? new Ending(CallStatus.MISSED, HangupCauses.RING_TIMEOUT) : null));
+    }
+
+    /** The agent's grace period passed: its call ends, if it is still active with that agent. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean endForDisconnectedAgent(UUID id, UUID agentId) {
+        return expire(transitions.end(id, call -> call.status() == CallStatus.ACTIVE && agentId.equals(call.agentId())
+                ? new Ending(CallStatus.ENDED, HangupCauses.AGENT_DISCONNECTED) : null));
+    }
+
+    private boolean expire(CallLog call) {
+        if (call == null) {
+            return false;
+        }
+        timeline.ended(call, "platform", JsonValue.EMPTY_JSON_OBJECT);
+        expired.fire(new CallExpired(call));
+        return true;
+    }
+}

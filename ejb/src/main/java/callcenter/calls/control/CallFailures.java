@@ -1,0 +1,44 @@
+package callcenter.calls.control;
+
+import java.util.UUID;
+
+import callcenter.calls.entity.CallStatus;
+import callcenter.common.CallCenterException;
+
+/** The problems a call change can answer with, named once so REST, WebSocket and carriers say the same thing. */
+public final class CallFailures {
+
+    private CallFailures() {
+    }
+
+    /** Also the answer for a call the actor may not see: its existence is not revealed. */
+    public static CallCenterException notFound(UUID id) {
+        return CallCenterException.notFound("No call " + id);
+    }
+
+    public static CallCenterException alreadyEnded(UUID id) {
+        return CallCenterException.conflict("call-already-ended", "Call already ended", "Call " + id + " has already ended")
+                .with("callId", id);
+    }
+
+    public static CallCenterException alreadyTaken(UUID id) {
+        return CallCenterException.conflict("call-already-taken", "Call already taken",
+                "Call " + id + " was already accepted by another agent").with("callId", id);
+    }
+
+    public static CallCenterException notWaiting(UUID id, CallStatus status) {
+        return CallCenterException.conflict("call-not-waiting", "Call not waiting",
+                "Call " + id + " is " + status.wireName() + "; only a waiting call can be declined").with("callId", id);
+    }
+
+    public static CallCenterException notEnded(UUID id, CallStatus status) {
+        return CallCenterException.conflict("call-not-ended", "Call not ended",
+                "Call " + id + " is " + status.wireName() + "; wrap it up after it ended").with("callId", id);
+    }
+
+    /** Another change kept winning the race for the row: the client may simply retry. */
+    public static CallCenterException busy(UUID id) {
+        return CallCenterException.conflict("call-busy", "Call changing", "Call " + id
+                + " kept changing while this request was handled; retry it").with("callId", id);
+    }
+}

@@ -1,0 +1,10 @@
+package callcenter.routing.control;
+
+import callcenter.events.Audience;
+
+/**
+ * Who a waiting call is offered to, as a routing strategy decided it: the sockets that get {@code call:incoming}, and
+ * how many agents that is (the {@code offered} timeline entry).
+ */
+public record Offer(Audience audience, int agents) {
+}
