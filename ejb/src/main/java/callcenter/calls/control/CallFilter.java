@@ -24,10 +24,6 @@ public record CallFilter(CallStatus status, String channel, UUID agentId, String
     static final List<String> CHANNELS = List.of(CallLog.CHANNEL_APP, CallLog.CHANNEL_TELNYX,
             CallLog.CHANNEL_AFRICASTALKING);
 
-    public static CallFilter none() {
-        return new CallFilter(null, null, null, null, null, null);
-    }
-
     /**
      * Reads the raw query values (null when absent; present but empty is a mistake, not "no filter"), naming every
      * bad one in one 400. {@code normalizePhone} turns a number into E.164 or fails with a field error.

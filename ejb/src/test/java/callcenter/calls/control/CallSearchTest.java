@@ -24,6 +24,8 @@ class CallSearchTest {
     private static final UnaryOperator<String> KENYA = raw -> PhoneNumbers.normalize(raw, "KE", "phoneNumber");
     private static final Actor ADMIN = Actor.user(UUID.randomUUID(), "admin", Roles.ADMIN);
 
+    private static final CallFilter NONE = new CallFilter(null, null, null, null, null, null);
+
     private static CallFilter parse(String status, String channel, String agentId, String phone, String from, String to) {
         return CallFilter.parse(status, channel, agentId, phone, from, to, KENYA);
     }
@@ -35,7 +37,7 @@ class CallSearchTest {
                 "2026-01-02T00:00:00.500+01:00");
         assertEquals(new CallFilter(CallStatus.ACTIVE, "telnyx", agent, "+254711000111",
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T23:00:00.500Z")), filter);
-        assertEquals(CallFilter.none(), parse(null, null, null, null, null, null));
+        assertEquals(NONE, parse(null, null, null, null, null, null));
     }
 
     @Test
@@ -68,6 +70,6 @@ class CallSearchTest {
                 "afterAt", after.createdAt(), "afterId", after.id()), select.parameters());
 
         assertEquals("SELECT c FROM CallLog c LEFT JOIN FETCH c.agent ORDER BY c.createdAt DESC, c.id DESC",
-                CallSearch.select(CallFilter.none(), null, ADMIN).jpql());
+                CallSearch.select(NONE, null, ADMIN).jpql());
     }
 }
