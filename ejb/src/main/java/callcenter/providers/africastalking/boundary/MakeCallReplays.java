@@ -32,7 +32,7 @@ final class MakeCallReplays {
      * {@code from_}, spacing or member order make no difference, and any changed value does.
      */
     static String fingerprint(String operation, MakeCall request) {
-        return RequestHash.of(operation, json(request));
+        return RequestHash.of(operation, request);
     }
 
     /** JSON-B's form of {@code value} as JSON-P, for timeline entries and fingerprints. */
