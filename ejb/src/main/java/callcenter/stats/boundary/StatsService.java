@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import callcenter.agents.boundary.AgentView;
 import callcenter.agents.boundary.PresenceService;
+import callcenter.agents.entity.AgentStatus;
 import callcenter.calls.entity.CallStatus;
 import callcenter.common.Times;
 import callcenter.platform.Settings;
@@ -52,11 +53,11 @@ public class StatsService {
         long away = 0;
         long offline = 0;
         for (AgentView agent : agents) {
-            switch (agent.status()) {
-                case PresenceService.AVAILABLE -> available++;
-                case PresenceService.BUSY -> busy++;
-                case PresenceService.AWAY -> away++;
-                default -> offline++;
+            switch (AgentStatus.fromWire(agent.status()).orElse(AgentStatus.OFFLINE)) {
+                case AVAILABLE -> available++;
+                case BUSY -> busy++;
+                case AWAY -> away++;
+                case OFFLINE -> offline++;
             }
         }
         return new Stats.Agents(available, busy, away, offline);

@@ -14,6 +14,7 @@ import jakarta.json.bind.JsonbBuilder;
 
 import callcenter.agents.boundary.PresenceService;
 import callcenter.agents.boundary.Registration;
+import callcenter.agents.entity.AgentStatus;
 import callcenter.calls.boundary.CallService;
 import callcenter.common.CallCenterException;
 import callcenter.common.Actor;
@@ -145,9 +146,8 @@ public class SocketCommands {
         sessions.statusChanged(peer.userId, registration.self().status(), registration.version());
         sessions.send(peer, Push.frame("agents:list", JSONB.toJson(registration.agents())));
         sessions.send(peer, Push.frame("calls:waiting", JSONB.toJson(calls.waiting())));
-        if (registration.activeCallId() != null) {
-            calls.activeCallOf(peer.userId).ifPresent(call ->
-                    sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(call))));
+        if (registration.activeCall() != null) {
+            sessions.send(peer, Push.frame("call:accepted", JSONB.toJson(registration.activeCall())));
         }
     }
 
@@ -155,7 +155,7 @@ public class SocketCommands {
         if (!peer.registered) {
             throw new Envelope.BadFrame("send agent:register first");
         }
-        presence.setStatus(peer.userId, status);
+        presence.setStatus(peer.userId, AgentStatus.requested(status));
     }
 
     /** A caller socket acts only on its own call. */

@@ -1,4 +1,4 @@
-package callcenter.agents.control;
+package callcenter.agents.boundary;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,13 +16,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import callcenter.agents.boundary.PresenceService;
+import callcenter.calls.boundary.CallService;
 import callcenter.platform.Settings;
 
 /**
  * Time-driven presence work, derived from the database on every tick so that it holds across restarts and nodes:
- * agents whose grace period passed go offline. Non-persistent timers: the bootable jar's data directory does not
- * survive a restart, and nothing here needs to (the state is in the database).
+ * agents whose grace period passed go offline, and their active call ends ({@code agent_disconnected}). A boundary:
+ * like a resource, it is where a use case starts (each agent in its own transaction), only the clock calls it.
+ * Non-persistent timers: the bootable jar's data directory does not survive a restart, and nothing here needs to
+ * (the state is in the database).
  */
 @Startup
 @Singleton
@@ -34,24 +36,24 @@ public class PresenceSweeper {
     private static final Logger LOG = Logger.getLogger(PresenceSweeper.class.getName());
 
     @Inject
-    PresenceService presence;
+    GracePeriods grace;
+
+    @Inject
+    CallService calls;
 
     @Inject
     Settings settings;
 
-    @Inject
-    AgentDisconnects disconnects;
-
     @PostConstruct
     void forgetOwnSockets() {
-        presence.forgetNode(settings.nodeId());
+        grace.forgetNode(settings.nodeId());
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
         List<UUID> expired;
         try {
-            expired = presence.graceExpired();
+            expired = grace.expired();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Presence sweep failed; retried on the next tick: " + e);
             return;
@@ -59,13 +61,17 @@ public class PresenceSweeper {
         // One agent at a time, each in its own transaction: one that fails must not hold up the others.
         for (UUID agent : expired) {
             try {
-                UUID call = presence.expire(agent);
-                if (call != null) {
-                    disconnects.agentGone(call, agent);
-                }
+                grace.expire(agent).ifPresent(call -> agentGone(call, agent));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not take agent " + agent + " offline; retried on the next tick: " + e);
             }
+        }
+    }
+
+    /** Its own transaction, after the agent went offline: ending the call must not undo that. */
+    private void agentGone(UUID callId, UUID agentId) {
+        if (calls.endForDisconnectedAgent(callId, agentId)) {
+            LOG.info("Call " + callId + " ended: its agent did not come back within the grace period");
         }
     }
 }

@@ -1,0 +1,121 @@
+package callcenter.agents.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.agents.entity.AgentPresence;
+import callcenter.agents.entity.AgentStatus;
+
+/**
+ * The presence rows of every agent ({@code agent_presence}). A change expects the agent's user row to be locked by
+ * the caller's transaction ({@code StaffDirectory.lock}), so the version in memory is the one that commits; the
+ * sweep's change is also a conditional UPDATE, so the database decides when two nodes sweep at once.
+ */
+@Stateless
+public class Presences {
+
+    /** Candidates per sweep: the rest wait for the next tick rather than make one long transaction. */
+    static final int SWEEP_BATCH = 100;
+
+    private static final String CONNECTED =
+            " AND EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = p.userId)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Sockets sockets;
+
+    /** The agent's status now; {@code offline} when it never registered. */
+    public AgentStatus status(UUID userId) {
+        AgentPresence presence = em.find(AgentPresence.class, userId);
+        return presence == null ? AgentStatus.OFFLINE : presence.status();
+    }
+
+    /**
+     * A change every agent is told about; the agent's row is created with its first one.
+     *
+     * @param extension the extension registered with; null keeps the one there is
+     */
+    public AgentPresence change(UUID userId, AgentStatus status, String extension, Instant now) {
+        AgentPresence presence = em.find(AgentPresence.class, userId);
+        if (presence == null) {
+            presence = new AgentPresence(userId, status, extension, now);
+            em.persist(presence);
+        } else {
+            presence.change(status, extension, sockets.connected(userId), now);
+        }
+        return presence;
+    }
+
+    /** The user's last socket closed: its grace period starts (nothing to do for a user who never registered). */
+    public void lastSocketClosed(UUID userId, Instant now) {
+        AgentPresence presence = em.find(AgentPresence.class, userId);
+        if (presence != null) {
+            presence.lastSocketClosed(now);
+        }
+    }
+
+    /** The agents not offline whose last socket closed at {@code limit} or before, with none opened since. */
+    public List<UUID> graceExpired(Instant limit) {
+        return em.createQuery("SELECT p.userId FROM AgentPresence p WHERE p.status <> :offline"
+                        + " AND p.disconnectedAt IS NOT NULL AND p.disconnectedAt <= :limit"
+                        + " AND NOT EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = p.userId)", UUID.class)
+                .setParameter("offline", AgentStatus.OFFLINE).setParameter("limit", limit)
+                .setMaxResults(SWEEP_BATCH).getResultList();
+    }
+
+    /**
+     * Takes the agent offline if its grace period passed at {@code limit} with no socket open, as checked by the
+     * UPDATE itself: a reconnect or another node's sweep in between makes it change nothing. Returns the agent's row
+     * after the change, or null when nothing changed.
+     */
+    public AgentPresence goOffline(UUID userId, Instant limit, Instant now) {
+        int changed = em.createQuery("UPDATE AgentPresence p SET p.status = :offline, p.version = p.version + 1,"
+                        + " p.updatedAt = :now WHERE p.userId = :user AND p.status <> :offline"
+                        + " AND p.disconnectedAt <= :limit"
+                        + " AND NOT EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = :user)")
+                .setParameter("offline", AgentStatus.OFFLINE).setParameter("now", now).setParameter("user", userId)
+                .setParameter("limit", limit).executeUpdate();
+        if (changed == 0) {
+            return null;
+        }
+        AgentPresence presence = em.find(AgentPresence.class, userId);
+        em.refresh(presence); // the UPDATE went around the persistence context, which may hold the row from before
+        return presence;
+    }
+
+    /** Every agent not offline and without a socket starts its grace period now, unless it is in one already. */
+    public void startGraceWithoutSockets(Instant now) {
+        em.createQuery("UPDATE AgentPresence p SET p.disconnectedAt = :now WHERE p.disconnectedAt IS NULL"
+                        + " AND p.status <> :offline"
+                        + " AND NOT EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = p.userId)")
+                .setParameter("now", now).setParameter("offline", AgentStatus.OFFLINE).executeUpdate();
+    }
+
+    /** Every agent's presence row, by user id. */
+    public Map<UUID, AgentPresence> all() {
+        return em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultStream()
+                .collect(Collectors.toMap(AgentPresence::userId, Function.identity()));
+    }
+
+    /** The agents available now with a socket open on some node, in no particular order. */
+    public List<UUID> availableIds() {
+        return em.createQuery("SELECT p.userId FROM AgentPresence p WHERE p.status = :available" + CONNECTED, UUID.class)
+                .setParameter("available", AgentStatus.AVAILABLE).getResultList();
+    }
+
+    public int availableCount() {
+        return em.createQuery("SELECT COUNT(p) FROM AgentPresence p WHERE p.status = :available" + CONNECTED, Long.class)
+                .setParameter("available", AgentStatus.AVAILABLE).getSingleResult().intValue();
+    }
+}

@@ -1,0 +1,45 @@
+package callcenter.users.boundary;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.common.Roles;
+import callcenter.users.entity.User;
+
+/**
+ * What presence needs of the users who take calls (agents, supervisors, admins): who they are, and one user's row
+ * locked, the lock every node takes before changing that agent's presence.
+ */
+@Stateless
+public class StaffDirectory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * The user's row, read and locked ({@code SELECT ... FOR UPDATE}) until the caller's transaction ends: presence
+     * changes of one agent happen one after the other, on every node. Disabled users too (their last sockets and
+     * calls still need bookkeeping); empty when there is no such user.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<User> lock(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Every enabled agent, supervisor and admin, by display name. */
+    public List<StaffMember> enabledStaff() {
+        return em.createQuery("SELECT new callcenter.users.boundary.StaffMember(u.id, u.displayName, u.extension)"
+                        + " FROM User u WHERE u.enabled = true AND u.role IN :roles ORDER BY u.displayName, u.id",
+                        StaffMember.class)
+                .setParameter("roles", List.of(Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN))
+                .getResultList();
+    }
+}
