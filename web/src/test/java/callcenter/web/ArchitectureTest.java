@@ -110,7 +110,7 @@ class ArchitectureTest {
         assertEquals("web uses an ejb control",
                 violation("callcenter.web.calls.CallsResource", "callcenter.calls.control.CallPushes"));
         assertEquals("web.calls uses web.push",
-                violation("callcenter.web.calls.CallsResource", "callcenter.web.push.AgentSessions"));
+                violation("callcenter.web.calls.CallsResource", "callcenter.web.push.PushDelivery"));
         assertEquals(null, violation("callcenter.agents.boundary.PresenceService", "callcenter.calls.boundary.CallService"));
         assertEquals(null, violation("callcenter.web.calls.CallsResource", "callcenter.web.Problems"));
     }

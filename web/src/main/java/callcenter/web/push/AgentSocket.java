@@ -39,23 +39,29 @@ public class AgentSocket {
     ActivePrincipals principals;
 
     @Inject
-    AgentSessions sessions;
+    SocketRegistry registry;
 
     @Inject
-    SocketCommands commands;
+    ClientEvents events;
+
+    @Inject
+    PresenceEvents presence;
+
+    @Inject
+    CallerJoins callers;
 
     @OnOpen
     public void open(Session session) {
         List<String> tokens = session.getRequestParameterMap().get("access_token");
         Peer peer = tokens == null || tokens.size() != 1 ? null : authenticate(session, tokens.get(0));
-        if (peer == null || (peer.isCaller() && !commands.callerMayJoin(peer))) {
+        if (peer == null || (peer.isCaller() && !callers.mayJoin(peer))) {
             refuse(session, "a valid access_token is required");
             return;
         }
         session.getUserProperties().put(Peer.class.getName(), peer);
-        sessions.add(peer);
+        registry.add(peer);
         if (peer.isCaller()) {
-            commands.callerJoined(peer);
+            callers.joined(peer);
         }
     }
 
@@ -63,7 +69,7 @@ public class AgentSocket {
     public void message(String text, Session session) {
         Peer peer = peer(session);
         if (peer != null) {
-            commands.handle(peer, text);
+            events.handle(peer, text);
         }
     }
 
@@ -71,8 +77,9 @@ public class AgentSocket {
     public void close(Session session, CloseReason reason) {
         Peer peer = peer(session);
         if (peer != null) {
-            sessions.remove(peer);
-            commands.closed(peer);
+            registry.remove(peer);
+            peer.outbox.close();
+            presence.closed(peer);
         }
     }
 
@@ -99,12 +106,12 @@ public class AgentSocket {
             return null;
         }
         if (Roles.CALLER.equals(role)) {
-            return new Peer(session, subject, jwt.getName(), role, subject, AgentSessions.QUEUE_CAPACITY);
+            return new Peer(session, subject, jwt.getName(), role, subject, SocketWriter.QUEUE_CAPACITY);
         }
         if (!Roles.isUserRole(role) || !principals.isActive(subject, role)) {
             return null; // API clients have no socket; disabled users none either
         }
-        return new Peer(session, subject, jwt.getName(), role, null, AgentSessions.QUEUE_CAPACITY);
+        return new Peer(session, subject, jwt.getName(), role, null, SocketWriter.QUEUE_CAPACITY);
     }
 
     private static void refuse(Session session, String reason) {

@@ -17,7 +17,7 @@ import callcenter.events.Push;
 /**
  * Receives every call event published on any node and hands it to this node's sockets. One consumer session keeps
  * the topic's commit order (cheap: pushing only queues frames, the sends are asynchronous); the per-call sequence
- * in {@link AgentSessions} keeps the order even if deliveries ever run concurrently. The resource adapter is the
+ * in {@link PushDelivery} keeps the order even if deliveries ever run concurrently. The resource adapter is the
  * ejb3 subsystem's default, so no vendor annotation is needed.
  */
 @MessageDriven(activationConfig = {
@@ -31,7 +31,7 @@ public class CallEventsListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(CallEventsListener.class.getName());
 
     @Inject
-    AgentSessions sessions;
+    PushDelivery delivery;
 
     @Inject
     PushMetrics metrics;
@@ -40,7 +40,7 @@ public class CallEventsListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                sessions.deliver(Push.fromJson(text.getText()));
+                delivery.deliver(Push.fromJson(text.getText()));
                 metrics.pushed(message.getJMSTimestamp());
             } else {
                 LOG.warning("Ignoring a non-text message on the call-events topic");

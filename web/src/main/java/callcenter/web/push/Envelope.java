@@ -77,13 +77,4 @@ record Envelope(String event, JsonObject data) {
             throw new BadFrame("\"callId\" is not a call id");
         }
     }
-
-    /** The server's error frame. */
-    static String error(String code, String message, UUID callId) {
-        var data = JsonP.createObjectBuilder().add("code", code).add("message", message == null ? code : message);
-        if (callId != null) {
-            data.add("callId", callId.toString());
-        }
-        return JsonP.createObjectBuilder().add("event", "error").add("data", data).build().toString();
-    }
 }

@@ -36,7 +36,10 @@ public class Keepalive {
     Settings settings;
 
     @Inject
-    AgentSessions sessions;
+    SocketRegistry registry;
+
+    @Inject
+    SocketWriter writer;
 
     @PostConstruct
     void start() {
@@ -47,6 +50,8 @@ public class Keepalive {
 
     @Timeout
     void ping() {
-        sessions.pingAll();
+        for (Peer peer : registry.all()) {
+            writer.ping(peer);
+        }
     }
 }

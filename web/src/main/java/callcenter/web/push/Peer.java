@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.websocket.Session;
 
+import callcenter.common.Actor;
+import callcenter.common.CallCenterException;
 import callcenter.common.Roles;
 
 /**
@@ -36,5 +38,17 @@ final class Peer {
 
     boolean isSupervisor() {
         return Roles.ADMIN.equals(role) || Roles.SUPERVISOR.equals(role);
+    }
+
+    /** Who acts when this socket sends an event: the same rules as REST apply to it. */
+    Actor actor() {
+        return new Actor(userId, name, role, callId);
+    }
+
+    /** A caller socket acts only on its own call. */
+    void checkOwnCall(UUID call) {
+        if (isCaller() && !call.equals(callId)) {
+            throw CallCenterException.forbidden("This socket belongs to another call");
+        }
     }
 }

@@ -30,15 +30,15 @@ public class PushMetrics {
     MeterRegistry registry;
 
     @Inject
-    AgentSessions sessions;
+    SocketRegistry sockets;
 
     private Timer fanOut;
 
     @PostConstruct
     void register() {
         // registry.gauge/timer(...), not the meter builders: WildFly 39's per-deployment registry forwards only
-        // these methods to the exported registry. The gauge holds "sessions" weakly; this bean holds it strongly.
-        registry.gauge(SESSIONS, Tags.empty(), sessions, AgentSessions::size);
+        // these methods to the exported registry. The gauge holds "sockets" weakly; this bean holds it strongly.
+        registry.gauge(SESSIONS, Tags.empty(), sockets, SocketRegistry::size);
         fanOut = registry.timer(FAN_OUT);
     }
 

@@ -32,7 +32,10 @@ public class StatsTicker {
     private static final Logger LOG = Logger.getLogger(StatsTicker.class.getName());
 
     @Inject
-    AgentSessions sessions;
+    SocketRegistry registry;
+
+    @Inject
+    PushDelivery delivery;
 
     @Inject
     StatsService stats;
@@ -41,7 +44,7 @@ public class StatsTicker {
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
-        if (sessions.audience(Audience.supervisors()).isEmpty()) {
+        if (registry.audience(Audience.supervisors()).isEmpty()) {
             lastPushed = null; // the next supervisor to connect gets the figures on the first tick
             return;
         }
@@ -49,7 +52,7 @@ public class StatsTicker {
             Push event = Push.of("stats:updated", stats.current(), Audience.supervisors());
             if (!event.data().equals(lastPushed)) {
                 lastPushed = event.data();
-                sessions.deliver(event);
+                delivery.deliver(event);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not compute the wallboard figures; retried on the next tick: " + e);

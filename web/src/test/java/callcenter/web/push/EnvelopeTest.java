@@ -2,7 +2,6 @@ package callcenter.web.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -45,13 +44,5 @@ class EnvelopeTest {
     void oversizedFrameIsRefused() {
         String big = "{\"event\":\"x\",\"data\":{\"s\":\"" + "a".repeat(Envelope.MAX_FRAME_CHARS) + "\"}}";
         assertThrows(Envelope.BadFrame.class, () -> Envelope.parse(big));
-    }
-
-    @Test
-    void errorFrameShape() {
-        UUID id = UUID.randomUUID();
-        String frame = Envelope.error("call_not_active", "no agent yet", id);
-        assertTrue(frame.startsWith("{\"event\":\"error\",\"data\":{\"code\":\"call_not_active\""), frame);
-        assertTrue(frame.contains("\"callId\":\"" + id + "\""), frame);
     }
 }

@@ -1,0 +1,32 @@
+package callcenter.web.push;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import callcenter.calls.boundary.CallService;
+
+/**
+ * {@code call:accept}, {@code call:decline} and {@code call:ended}: the same boundary methods as REST, so exactly one
+ * accept wins whichever way it arrives. What the change pushes comes back through the topic.
+ */
+@ApplicationScoped
+public class CallEvents {
+
+    @Inject
+    CallService calls;
+
+    void accept(Peer peer, Envelope envelope, UUID callId) {
+        calls.accept(callId, peer.actor());
+    }
+
+    void decline(Peer peer, Envelope envelope, UUID callId) {
+        calls.decline(callId, peer.actor());
+    }
+
+    void ended(Peer peer, Envelope envelope, UUID callId) {
+        peer.checkOwnCall(callId);
+        calls.end(callId, peer.actor());
+    }
+}

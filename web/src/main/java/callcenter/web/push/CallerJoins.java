@@ -1,0 +1,46 @@
+package callcenter.web.push;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CallView;
+import callcenter.calls.entity.CallStatus;
+
+/** A caller opening a socket with its callerToken: it needs no register event, and catches up on its call. */
+@ApplicationScoped
+public class CallerJoins {
+
+    private static final Logger LOG = Logger.getLogger(CallerJoins.class.getName());
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    SocketWriter writer;
+
+    /** A callerToken opens a socket only while the server still honours it (until an hour after its call ended). */
+    boolean mayJoin(Peer peer) {
+        try {
+            return calls.callerTokenStillValid(peer.callId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check a callerToken: " + e);
+            return false;
+        }
+    }
+
+    /** A caller joining a call that an agent already took learns it at once. */
+    void joined(Peer peer) {
+        try {
+            CallView call = calls.get(peer.callId, peer.actor());
+            if (CallStatus.ACTIVE.wireName().equals(call.status()) && call.agent() != null) {
+                writer.send(peer, Frames.of("call:accepted", call));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "no call state for a joining caller", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package callcenter.web.push;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What the server does with each client event: one route per event of api.md section 5, to the handlers of its
+ * family. Every failure becomes an {@code error} event and the socket stays open.
+ */
+@ApplicationScoped
+public class ClientEvents {
+
+    private static final Logger LOG = Logger.getLogger(ClientEvents.class.getName());
+
+    /** Handles one client event; {@code callId} is the call it names, read before, or null when it names none. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(Peer peer, Envelope envelope, UUID callId);
+    }
+
+    /**
+     * @param forCallers whether a caller socket may send it (else only agent sockets)
+     * @param aboutACall whether it names a call in {@code data.callId}, which every error it causes then carries
+     */
+    record Route(boolean forCallers, boolean aboutACall, Handler handler) {
+    }
+
+    @Inject
+    PresenceEvents presence;
+
+    @Inject
+    CallEvents calls;
+
+    @Inject
+    SignalEvents signals;
+
+    @Inject
+    SocketWriter writer;
+
+    private Map<String, Route> routes;
+
+    @PostConstruct
+    void route() {
+        routes = routes(presence, calls, signals);
+    }
+
+    static Map<String, Route> routes(PresenceEvents presence, CallEvents calls, SignalEvents signals) {
+        return Map.of(
+                "agent:register", new Route(false, false, presence::register),
+                "agent:status", new Route(false, false, presence::status),
+                "call:accept", new Route(false, true, calls::accept),
+                "call:decline", new Route(false, true, calls::decline),
+                "call:ended", new Route(true, true, calls::ended),
+                "webrtc:offer", new Route(true, true, signals::description),
+                "webrtc:answer", new Route(true, true, signals::description),
+                "webrtc:ice", new Route(true, true, signals::candidate));
+    }
+
+    void handle(Peer peer, String text) {
+        UUID callId = null;
+        try {
+            Envelope envelope = Envelope.parse(text);
+            Route route = routes.get(envelope.event());
+            if (route == null) {
+                error(peer, new ErrorFrame("unknown_event", "Unknown event " + envelope.event(), null));
+                return;
+            }
+            if (peer.isCaller() && !route.forCallers()) {
+                error(peer, new ErrorFrame("forbidden", "A caller may send only webrtc:* and call:ended for its own call",
+                        null));
+                return;
+            }
+            if (route.aboutACall()) {
+                callId = envelope.callId();
+            }
+            route.handler().handle(peer, envelope, callId);
+        } catch (Envelope.BadFrame e) {
+            error(peer, new ErrorFrame("bad_request", e.getMessage(), callId));
+        } catch (RuntimeException e) {
+            UUID about = callId;
+            error(peer, ErrorFrame.of(e, about).orElseGet(() -> {
+                LOG.log(Level.SEVERE, "Unexpected failure handling a WebSocket event", e);
+                return ErrorFrame.internal(about);
+            }));
+        }
+    }
+
+    private void error(Peer peer, ErrorFrame error) {
+        writer.send(peer, error.frame());
+    }
+}

@@ -1,0 +1,57 @@
+package callcenter.web.push;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import callcenter.common.CallCenterException;
+
+/**
+ * The {@code error} event: a client event that failed, with a code from api.md section 5; the socket stays open.
+ *
+ * @param callId the call the failed event was about, when it named one that could be read; omitted when null
+ */
+@JsonbPropertyOrder({"code", "message", "callId"})
+public record ErrorFrame(String code, String message, UUID callId) {
+
+    public ErrorFrame {
+        message = message == null ? code : message;
+    }
+
+    /** The error for a business failure (also wrapped by the EJB container); empty for anything unexpected. */
+    static Optional<ErrorFrame> of(Throwable failure, UUID callId) {
+        Throwable cause = failure;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CallCenterException e) {
+                return Optional.of(new ErrorFrame(code(e), e.detail(), callId));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Said when something unexpected failed: the details are logged, never sent. */
+    static ErrorFrame internal(UUID callId) {
+        return new ErrorFrame("internal", "Something went wrong on our side", callId);
+    }
+
+    static String code(CallCenterException e) {
+        return switch (e.status()) {
+            case 400 -> "bad_request";
+            case 401, 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 409 -> "call-already-taken".equals(e.type()) ? "call_already_taken" : "call_not_active";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> "internal";
+        };
+    }
+
+    String frame() {
+        return Frames.of("error", this);
+    }
+}

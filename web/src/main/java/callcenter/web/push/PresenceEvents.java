@@ -1,0 +1,90 @@
+package callcenter.web.push;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import callcenter.agents.boundary.PresenceService;
+import callcenter.agents.boundary.Registration;
+import callcenter.agents.entity.AgentStatus;
+import callcenter.calls.boundary.CallService;
+import callcenter.platform.Settings;
+
+/** The presence events of a socket: {@code agent:register}, {@code agent:status}, and its closing. */
+@ApplicationScoped
+public class PresenceEvents {
+
+    private static final Logger LOG = Logger.getLogger(PresenceEvents.class.getName());
+
+    @Inject
+    PresenceService presence;
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    PushDelivery delivery;
+
+    @Inject
+    SocketWriter writer;
+
+    @Inject
+    Settings settings;
+
+    private volatile String nodeId;
+
+    /**
+     * The agent is available (or busy), and catches up: the agents list, the waiting calls and its own active call
+     * again, so a reconnecting dashboard loses nothing.
+     */
+    void register(Peer peer, Envelope envelope, UUID callId) {
+        String extension = envelope.optionalString("extension");
+        // Registered before the snapshot is read: an event committed meanwhile is pushed rather than lost (a
+        // dashboard ignores a call it already shows).
+        peer.registered = true;
+        Registration registration;
+        try {
+            registration = presence.register(peer.userId, peer.socketId, nodeId(), extension);
+        } catch (RuntimeException e) {
+            peer.registered = false;
+            throw e;
+        }
+        AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
+        delivery.statusChanged(peer.userId, status, registration.version());
+        writer.send(peer, Frames.of("agents:list", registration.agents()));
+        writer.send(peer, Frames.of("calls:waiting", calls.waiting()));
+        if (registration.activeCall() != null) {
+            writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
+        }
+    }
+
+    void status(Peer peer, Envelope envelope, UUID callId) {
+        if (!peer.registered) {
+            throw new Envelope.BadFrame("send agent:register first");
+        }
+        presence.setStatus(peer.userId, AgentStatus.requested(envelope.string("status")));
+    }
+
+    /** A registered socket closed: presence starts the agent's grace period when it was its last. */
+    void closed(Peer peer) {
+        if (peer.registered) {
+            try {
+                presence.socketClosed(peer.userId, peer.socketId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not record a closed socket of " + peer.name + ": " + e);
+            }
+        }
+    }
+
+    private String nodeId() {
+        String id = nodeId;
+        if (id == null) {
+            id = settings.nodeId();
+            nodeId = id;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,88 @@
+package callcenter.web.push;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+
+/**
+ * The one way anything is written to a socket: through each socket's bounded {@link Outbox} with asynchronous
+ * sends, so one slow or dead browser never delays another and never grows memory. Closing happens off the calling
+ * thread.
+ */
+@ApplicationScoped
+public class SocketWriter {
+
+    private static final Logger LOG = Logger.getLogger(SocketWriter.class.getName());
+
+    /** Frames that may wait behind the one in flight; a socket further behind is closed and resynchronises. */
+    static final int QUEUE_CAPACITY = 256;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Queues a frame for one socket. */
+    void send(Peer peer, String frame) {
+        switch (peer.outbox.offer(frame)) {
+            case SEND_NOW -> write(peer, frame);
+            case OVERFLOW -> {
+                LOG.info("Closing a socket of " + peer.name + ": more than " + QUEUE_CAPACITY + " frames behind");
+                close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect");
+            }
+            case QUEUED, CLOSED -> {
+            }
+        }
+    }
+
+    private void write(Peer peer, String frame) {
+        try {
+            peer.session.getAsyncRemote().sendText(frame, result -> {
+                if (!result.isOK()) {
+                    LOG.info("Closing a socket of " + peer.name + ": a send failed (" + result.getException() + ")");
+                    peer.outbox.close();
+                    close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
+                    return;
+                }
+                String next = peer.outbox.next();
+                if (next != null) {
+                    write(peer, next);
+                }
+            });
+        } catch (RuntimeException e) {
+            peer.outbox.close();
+            close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
+        }
+    }
+
+    /** Pings a socket (see {@link Keepalive}); a socket whose ping cannot be sent is closed. */
+    void ping(Peer peer) {
+        try {
+            peer.session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "ping failed");
+        }
+    }
+
+    /** Closes off the calling thread: closing a stuck connection must not hold up a delivery. */
+    void close(Peer peer, CloseReason.CloseCode code, String reason) {
+        Runnable closing = () -> {
+            try {
+                if (peer.session.isOpen()) {
+                    peer.session.close(new CloseReason(code, reason));
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a socket failed", e);
+            }
+        };
+        try {
+            executor.execute(closing);
+        } catch (RuntimeException e) {
+            closing.run();
+        }
+    }
+}
