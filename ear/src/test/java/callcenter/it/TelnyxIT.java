@@ -119,7 +119,9 @@ class TelnyxIT {
         JsonObject ended = get(id, agent.token());
         assertEquals("ended", ended.getString("status"));
         assertEquals("normal_clearing", ended.getString("hangupCause"));
-        assertEquals(2, types(ended).stream().filter("provider.webhook"::equals).count(), ended.toString());
+        assertTrue(types(ended).containsAll(List.of("provider.call.answered", "provider.call.hangup")),
+                "api.md section 3: provider.<event_type> " + ended);
+        assertFalse(types(ended).contains("provider.webhook"), ended.toString());
     }
 
     @Test
@@ -166,6 +168,79 @@ class TelnyxIT {
         assertTrue(reply.isProblem());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20);
         assertEquals("provider_timeout", get(reply.json().getString("callId"), agent.token()).getString("hangupCause"));
+    }
+
+    @Test
+    void aDialThatTimedOutHereIsHungUpWhenItsLegShowsUp() throws Exception {
+        fake.stall("/v2/calls", Duration.ofSeconds(Long.getLong("it.provider.timeout.seconds", 3) + 1));
+        Api.TestUser agent = api().createUser("agent");
+        Api.Reply reply = api().post("api/voice/calls/outbound", "{\"to\":\"0711000125\"}", agent.token());
+        assertEquals(504, reply.status(), reply.toString());
+        String callId = reply.json().getString("callId");
+        // Telnyx did place the call: its leg reports in with the client_state the dial carried.
+        String clientState = fake.received("/v2/calls").get(0).json().getString("client_state");
+        String leg = FakeTelnyx.newCallControlId();
+        assertEquals(200, voice("call.answered", leg, Json.createObjectBuilder().add("client_state", clientState))
+                .status());
+        List<FakeTelnyx.Received> commands = fake.awaitCommands(leg, 1, Duration.ofSeconds(10));
+        assertTrue(commands.get(0).path().endsWith("/actions/hangup"), commands.toString());
+        JsonObject call = get(callId, agent.token());
+        assertEquals("failed", call.getString("status"), "the call stays failed; only its stray leg is ended");
+    }
+
+    @Test
+    void outboundUnderAnIdempotencyKeyDialsOnceAndAnswersTheSameCall() {
+        Api.TestUser agent = api().createUser("agent");
+        Map<String, String> key = Map.of("Idempotency-Key", "out-" + UUID.randomUUID());
+        Api.Reply first = api().post("api/voice/calls/outbound", "{\"to\":\"0711000126\"}", agent.token(), key);
+        assertEquals(201, first.status(), first.toString());
+        Api.Reply again = api().post("api/voice/calls/outbound", "{ \"to\" : \"0711000126\" }", agent.token(), key);
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(first.json().getString("id"), again.json().getString("id"));
+        Api.Reply other = api().post("api/voice/calls/outbound", "{\"to\":\"0711000127\"}", agent.token(), key);
+        assertEquals(409, other.status(), other.toString());
+        assertTrue(other.isProblem());
+        assertEquals(1, fake.received("/v2/calls").size(), "one Dial for one key");
+    }
+
+    @Test
+    void concurrentOutboundsWithOneKeyDialOnce() throws Exception {
+        fake.stall("/v2/calls", Duration.ofMillis(1500));
+        Api.TestUser agent = api().createUser("agent");
+        Map<String, String> key = Map.of("Idempotency-Key", "race-" + UUID.randomUUID());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                replies.add(pool.submit(() -> api().post("api/voice/calls/outbound", "{\"to\":\"0711000128\"}",
+                        agent.token(), key)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var reply : replies) {
+                statuses.add(reply.get().status());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409 || s == 200), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, fake.received("/v2/calls").size(), "one Dial for one key");
+    }
+
+    @Test
+    void aRefusedDialIsReplayedWithItsErrorAndNotDialledAgain() {
+        fake.fail("/v2/calls", FakeTelnyx.Failure.error(422, "10015", "Invalid destination", "The number is not valid."));
+        Api.TestUser agent = api().createUser("agent");
+        Map<String, String> key = Map.of("Idempotency-Key", "refused-" + UUID.randomUUID());
+        Api.Reply first = api().post("api/voice/calls/outbound", "{\"to\":\"0711000129\"}", agent.token(), key);
+        assertEquals(502, first.status(), first.toString());
+        fake.reset();
+        Api.Reply again = api().post("api/voice/calls/outbound", "{\"to\":\"0711000129\"}", agent.token(), key);
+        assertEquals(502, again.status(), again.toString());
+        assertTrue(again.isProblem());
+        assertEquals(first.json().getString("callId"), again.json().getString("callId"));
+        assertEquals(first.json().getString("detail"), again.json().getString("detail"));
+        assertTrue(fake.received("/v2/calls").isEmpty(), "the retry did not dial");
     }
 
     @Test
@@ -325,7 +400,7 @@ class TelnyxIT {
         assertEquals(200, api().send(FakeTelnyx.signedWebhook(url, event)).status());
         JsonObject call = byLegWithEvents(leg, agent.token());
         assertEquals("active", call.getString("status"));
-        assertEquals(1, types(call).stream().filter("provider.webhook"::equals).count(), call.toString());
+        assertEquals(1, types(call).stream().filter("provider.call.answered"::equals).count(), call.toString());
     }
 
     @Test
@@ -337,7 +412,8 @@ class TelnyxIT {
         JsonObject call = byLegWithEvents(leg, agent.token());
         assertEquals("ended", call.getString("status"));
         assertEquals("user_busy", call.getString("hangupCause"));
-        assertEquals(2, types(call).stream().filter("provider.webhook"::equals).count(), "every event is in the timeline");
+        assertTrue(types(call).containsAll(List.of("provider.call.hangup", "provider.call.answered")),
+                "every event is in the timeline: " + call);
 
         String inbound = FakeTelnyx.newCallControlId();
         voiceRaw("call.initiated", incoming(inbound, "+254711000203"));

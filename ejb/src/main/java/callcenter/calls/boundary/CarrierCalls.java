@@ -99,6 +99,11 @@ public class CarrierCalls {
                 .setParameter("leg", callControlId).getResultStream().findFirst().map(CallView::of);
     }
 
+    /** Whether the call is over ({@code ended}, {@code missed} or {@code failed}): its carrier leg should be too. */
+    public boolean isFinal(CallView call) {
+        return CallStatus.fromWire(call.status()).map(CallStatus::isFinal).orElse(false);
+    }
+
     /** The call that follows a carrier session, if any. */
     public Optional<CallView> bySession(String sessionId) {
         return em.createQuery("SELECT c FROM CallLog c WHERE c.providerSessionId = :session", CallLog.class)

@@ -9,12 +9,14 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.idempotency.entity.IdempotencyRecord;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
+import callcenter.platform.NodeIdentity;
 
 /**
  * {@code Idempotency-Key} handling for the endpoints that start calls. A request first claims its key in a
@@ -29,7 +31,7 @@ public class IdempotencyRecords {
 
     /** Records answer again for at least 24 hours. */
     static final Duration RETENTION = Duration.ofHours(25);
-    /** A claim still in progress after this long belongs to a node that died mid-request. */
+    /** A claim from before boot ids (no boot_id) still in progress after this long belongs to a dead request. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     /** The outcome of a claim: either the caller does the work, or it answers with what the first request did. */
@@ -42,6 +44,9 @@ public class IdempotencyRecords {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    NodeIdentity node;
+
     /**
      * Claims {@code key} for a request with fingerprint {@code requestHash}, committed before returning. Answers a
      * fresh claim, or the first request's answer when the key was used with the same request and that request is
@@ -50,19 +55,25 @@ public class IdempotencyRecords {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Claim claim(String principal, String key, String requestHash) {
         Instant now = Times.now();
-        em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.principal = :principal AND r.key = :key"
-                        + " AND (r.expiresAt <= :now OR (r.state = :inProgress AND r.createdAt < :abandoned))")
-                .setParameter("principal", principal)
-                .setParameter("key", key)
-                .setParameter("now", now)
-                .setParameter("inProgress", IdempotencyRecord.IN_PROGRESS)
-                .setParameter("abandoned", now.minus(ABANDONED_AFTER))
+        // An expired record, or a claim whose boot is no longer running (its node restarted, or its heartbeat
+        // stopped), is nobody's: a retry after a crash gets on with the work at once instead of "in progress".
+        em.createNativeQuery("DELETE FROM idempotency_records r WHERE r.principal = ?1 AND r.idem_key = ?2"
+                        + " AND (r.expires_at <= ?3 OR (r.state = ?4 AND ("
+                        + "   (r.boot_id IS NULL AND r.created_at < ?5)"
+                        + "   OR (r.boot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM nodes n"
+                        + "       WHERE n.boot_id = r.boot_id AND n.heartbeat_at > ?6)))))")
+                .setParameter(1, principal)
+                .setParameter(2, key)
+                .setParameter(3, now)
+                .setParameter(4, IdempotencyRecord.IN_PROGRESS)
+                .setParameter(5, now.minus(ABANDONED_AFTER))
+                .setParameter(6, now.minus(NodeIdentity.STALE_AFTER))
                 .executeUpdate();
         // ON CONFLICT DO NOTHING (PostgreSQL, and H2 in its PostgreSQL mode): the loser of a race gets 0 rows
         // instead of an exception that would doom this transaction.
         int inserted = em.createNativeQuery("INSERT INTO idempotency_records"
-                        + " (id, principal, idem_key, request_hash, state, created_at, expires_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                        + " (id, principal, idem_key, request_hash, state, created_at, expires_at, boot_id)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, principal)
                 .setParameter(3, key)
@@ -70,6 +81,7 @@ public class IdempotencyRecords {
                 .setParameter(5, IdempotencyRecord.IN_PROGRESS)
                 .setParameter(6, now)
                 .setParameter(7, now.plus(RETENTION))
+                .setParameter(8, node.bootId())
                 .executeUpdate();
         if (inserted == 1) {
             return Claim.doTheWork();

@@ -51,8 +51,13 @@ public class TelnyxResource {
     @Path("calls/outbound")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
-    public Response outbound(@Valid @NotNull OutboundRequest request) {
-        CallView call = calls.outbound(request.command(), caller);
+    public Response outbound(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                             @Valid @NotNull OutboundRequest request) {
+        TelnyxCalls.Placed placed = calls.outbound(request.command(), idempotencyKey, caller);
+        if (placed.replayed()) {
+            return Response.ok(placed.call()).build();
+        }
+        CallView call = placed.call();
         return Response.created(uri.getBaseUriBuilder().path("calls").path(call.id().toString()).build())
                 .entity(call).build();
     }

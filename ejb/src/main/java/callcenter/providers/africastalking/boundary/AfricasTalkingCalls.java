@@ -21,6 +21,7 @@ import callcenter.common.JsonP;
 import callcenter.idempotency.boundary.IdempotencyKeys;
 import callcenter.idempotency.boundary.IdempotencyRecords;
 import callcenter.platform.PhoneNumbers;
+import callcenter.providers.CarrierReplays;
 import callcenter.providers.ProviderException;
 import callcenter.providers.africastalking.control.AfricasTalkingSettings;
 import callcenter.providers.africastalking.control.AtClient;
@@ -94,7 +95,7 @@ public class AfricasTalkingCalls {
         } catch (ProviderException e) {
             e.with("callId", callId);
             if (key != null) {
-                idempotency.complete(principal, key, e.status(), callId, MakeCallReplays.stored(e));
+                idempotency.complete(principal, key, e.status(), callId, CarrierReplays.stored(e));
             }
             throw e;
         } catch (RuntimeException e) {

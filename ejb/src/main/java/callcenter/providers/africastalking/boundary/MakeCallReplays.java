@@ -10,7 +10,7 @@ import jakarta.json.bind.JsonbBuilder;
 import callcenter.common.JsonP;
 import callcenter.idempotency.boundary.IdempotencyRecords;
 import callcenter.idempotency.boundary.RequestHash;
-import callcenter.providers.ProviderException;
+import callcenter.providers.CarrierReplays;
 import callcenter.providers.africastalking.control.AtClient;
 
 /**
@@ -50,20 +50,12 @@ final class MakeCallReplays {
         return Binding.JSONB.toJson(answer);
     }
 
-    static String stored(ProviderException refusal) {
-        return JsonP.createObjectBuilder().add("status", refusal.status()).add("detail", refusal.detail()).build()
-                .toString();
-    }
-
     /** The first request's answer again: its call, or its carrier error with its call id. */
     static MadeCall replay(IdempotencyRecords.Claim claim) {
-        String body = claim.body() == null ? "{}" : claim.body();
-        if (claim.status() != null && claim.status() >= 400) {
-            String detail = parse(body).asJsonObject().getString("detail", "Africa's Talking refused the call");
-            ProviderException again = claim.status() == 504 ? ProviderException.timeout(AtClient.PROVIDER, detail)
-                    : ProviderException.error(AtClient.PROVIDER, detail);
-            throw again.with("callId", claim.callId());
+        if (CarrierReplays.wasRefused(claim)) {
+            throw CarrierReplays.again(AtClient.PROVIDER, claim);
         }
+        String body = claim.body() == null ? "{}" : claim.body();
         return MadeCall.WEBRTC.equals(parse(body).asJsonObject().getString("callType", null))
                 ? Binding.JSONB.fromJson(body, MadeCall.WebRtc.class)
                 : Binding.JSONB.fromJson(body, MadeCall.Voice.class);

@@ -22,7 +22,10 @@ import callcenter.common.Actor;
 import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
 import callcenter.idempotency.boundary.IdempotencyKeys;
+import callcenter.idempotency.boundary.IdempotencyRecords;
+import callcenter.idempotency.boundary.RequestHash;
 import callcenter.platform.PhoneNumbers;
+import callcenter.providers.CarrierReplays;
 import callcenter.providers.ProviderException;
 import callcenter.providers.telnyx.control.ClientState;
 import callcenter.providers.telnyx.control.CommandIds;
@@ -42,6 +45,8 @@ public class TelnyxCalls {
     /** send_dtmf's alphabet (providers.md 2.2): digits, A-D, * and #, w (0.5 s) and W (1 s) pauses. */
     public static final String DTMF_DIGITS = "[0-9A-D*#wW]{1,64}";
     /** The user part of sip:<user>@sip.telnyx.com: no characters that could change the URI. */
+    private static final String OUTBOUND = "telnyx.outbound";
+
     public static final String SIP_USER = "[A-Za-z0-9._~+-]{1,128}";
 
     @Inject
@@ -56,6 +61,9 @@ public class TelnyxCalls {
     @Inject
     PhoneNumbers phoneNumbers;
 
+    @Inject
+    IdempotencyRecords idempotency;
+
     @PersistenceContext
     EntityManager em;
 
@@ -64,20 +72,54 @@ public class TelnyxCalls {
 
     /**
      * Dials through Telnyx and answers the call ({@code dialing}, with its callControlId). A refusal or timeout is a
-     * 502/504 and the call stays logged as {@code failed} with Telnyx's words in its timeline.
+     * 502/504 and the call stays logged as {@code failed} with Telnyx's words in its timeline. Under an
+     * Idempotency-Key the key is claimed (committed) first, so of two requests with one key only one dials; a retry
+     * gets the same call, or the first refusal again (api.md section 1).
      */
-    public CallView outbound(OutboundCall request, Actor caller) {
+    public Placed outbound(OutboundCall request, String idempotencyKey, Actor caller) {
         String to = phoneNumbers.normalize(request.to(), "to");
         String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
+        String key = IdempotencyKeys.check(idempotencyKey);
         mayCommand(caller);
         telnyx.apiKey();
         telnyx.connectionId();
         telnyx.apiUrl();
-        String webhookUrl = telnyx.backendUrl() + "/webhooks/voice";
         if (from == null) {
             from = defaultCallerNumber();
         }
+        String principal = caller.principalKey();
+        if (key != null) {
+            IdempotencyRecords.Claim claim = idempotency.claim(principal, key, RequestHash.of(OUTBOUND, request));
+            if (!claim.fresh()) {
+                if (CarrierReplays.wasRefused(claim)) {
+                    throw CarrierReplays.again(TelnyxClient.PROVIDER, claim);
+                }
+                return new Placed(calls.view(claim.callId()).orElseThrow(() -> CallCenterException.notFound(
+                        "The call started with this Idempotency-Key no longer exists")), true);
+            }
+        }
         UUID callId = UUID.randomUUID();
+        try {
+            return new Placed(dial(callId, to, from, caller, key), false);
+        } catch (ProviderException e) {
+            if (key != null) {
+                idempotency.complete(principal, key, e.status(), callId, CarrierReplays.stored(e));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (key != null) {
+                idempotency.release(principal, key);
+            }
+            throw e;
+        }
+    }
+
+    /** A call placed by {@link #outbound}, and whether it is the answer given again to a retry. */
+    public record Placed(CallView call, boolean replayed) {
+    }
+
+    private CallView dial(UUID callId, String to, String from, Actor caller, String key) {
+        String webhookUrl = telnyx.backendUrl() + "/webhooks/voice";
         calls.carrierOutbound(callId, CallLog.CHANNEL_TELNYX, TelnyxClient.PROVIDER, null, to,
                 caller.isUser() ? caller.id() : null, caller.isClient() ? caller.id() : null, caller.principalKey(),
                 JsonP.createObjectBuilder().add("destination", to).add("from", from).build());
@@ -87,10 +129,11 @@ public class TelnyxCalls {
             dialed = client.dial(to, from, webhookUrl, commandId, ClientState.of(callId));
         } catch (ProviderException e) {
             calls.carrierFailed(callId, e.hangupCause(),
-                    JsonP.createObjectBuilder().add("error", e.detail()).add("commandId", commandId).build());
+                    JsonP.createObjectBuilder().add("command", "dial").add("error", e.detail())
+                            .add("commandId", commandId).build());
             throw e.with("callId", callId);
         }
-        context.getBusinessObject(TelnyxCalls.class).dialed(callId, dialed, commandId);
+        context.getBusinessObject(TelnyxCalls.class).dialed(callId, dialed, commandId, caller.principalKey(), key);
         return calls.view(callId).orElseThrow();
     }
 
@@ -107,9 +150,15 @@ public class TelnyxCalls {
         }
     }
 
-    /** Telnyx placed the call: from now on the call follows its leg. */
+    /**
+     * Telnyx placed the call: from now on the call follows its leg. The Idempotency-Key, if any, is completed in
+     * the same transaction, so a retry after a crash finds either the dialled call or a claim it may take over.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void dialed(UUID callId, TelnyxClient.Dialed dialed, String commandId) {
+    public void dialed(UUID callId, TelnyxClient.Dialed dialed, String commandId, String principal, String key) {
+        if (key != null) {
+            idempotency.complete(principal, key, 201, callId, null);
+        }
         // Also true when the leg's first webhook arrived first and attached it through client_state.
         calls.attachCallControlId(callId, CallLog.CHANNEL_TELNYX, dialed.callControlId());
         JsonObjectBuilder data = JsonP.createObjectBuilder().add("callControlId", dialed.callControlId())
@@ -158,7 +207,9 @@ public class TelnyxCalls {
         telnyx.apiKey();
         JsonObject sent = body.get();
         String commandId = CommandIds.forRequest(callControlId, action, caller.principalKey(), key);
-        JsonObjectBuilder entry = JsonP.createObjectBuilder(sent).add("action", action).add("commandId", commandId)
+        // "command" is api.md's name for the command; "action" stays for readers of older timelines.
+        JsonObjectBuilder entry = JsonP.createObjectBuilder(sent).add("command", action).add("action", action)
+                .add("commandId", commandId)
                 .add("by", caller.principalKey());
         try {
             client.command(callControlId, action, sent, commandId);

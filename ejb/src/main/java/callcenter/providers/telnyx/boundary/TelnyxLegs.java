@@ -90,7 +90,7 @@ public class TelnyxLegs {
         try {
             JsonObject body = to == null ? JsonObject.EMPTY_JSON_OBJECT : JsonP.createObjectBuilder().add("to", to).build();
             client.command(callControlId, action, body, commandId);
-            calls.carrierEvent(callId, "provider.command", JsonP.createObjectBuilder(body).add("action", action)
+            calls.carrierEvent(callId, "provider.command", JsonP.createObjectBuilder(body).add("command", action).add("action", action)
                     .add("commandId", commandId).add("by", "platform").build());
             return true;
         } catch (CallCenterException e) {
@@ -106,7 +106,9 @@ public class TelnyxLegs {
 
     private void failed(UUID callId, String action, String commandId, CallCenterException e) {
         LOG.info(() -> "Telnyx " + action + " for call " + callId + " failed: " + e.detail());
-        var data = JsonP.createObjectBuilder().add("action", action).add("status", e.status()).add("error", e.detail());
+        // api.md section 3: {"command","error"}; action, status and commandId are kept for operators.
+        var data = JsonP.createObjectBuilder().add("command", action).add("action", action).add("status", e.status())
+                .add("error", e.detail());
         if (commandId != null) {
             data.add("commandId", commandId);
         }

@@ -49,6 +49,9 @@ public class TelnyxWebhooks {
     @Inject
     CarrierNumbers numbers;
 
+    @Inject
+    TelnyxLegs legs;
+
     /** A voice event: it goes into the timeline of its leg's call and moves the call forward, never backwards. */
     public void voice(byte[] rawBody, String timestamp, String signature) {
         WebhookEvent event = verified(rawBody, timestamp, signature);
@@ -71,7 +74,13 @@ public class TelnyxWebhooks {
             return;
         }
         UUID callId = known.get().id();
-        calls.carrierEvent(callId, "provider.webhook", event.toTimeline());
+        calls.carrierEvent(callId, event.timelineType(), event.toTimeline());
+        if (event.callChange() != WebhookEvent.CallChange.ENDED && calls.isFinal(known.get())) {
+            // The leg lives on although the call is over: a dial that timed out here but reached Telnyx, or an
+            // answer after the call ended. A final call never keeps a live leg, so it is hung up.
+            legs.hangUp(callId, leg);
+            return;
+        }
         switch (event.callChange()) {
             case ANSWERED -> calls.carrierAnswered(callId);
             case ENDED -> calls.carrierEnded(callId, causeOf(event), null, TelnyxClient.PROVIDER, event.hangupDetail());
@@ -109,7 +118,7 @@ public class TelnyxWebhooks {
         }
         CallView call = calls.carrierInbound(CallLog.CHANNEL_TELNYX, TelnyxClient.PROVIDER, null, leg,
                 CarrierNumbers.truncate(name != null ? name : from, 200), numbers.e164OrNull(from), detail.build());
-        calls.carrierEvent(call.id(), "provider.webhook", event.toTimeline());
+        calls.carrierEvent(call.id(), event.timelineType(), event.toTimeline());
         // The hangup overtook this call.initiated: the call is over already.
         log.earlierHangup(leg).ifPresent(cause -> calls.carrierEnded(call.id(), cause, null, TelnyxClient.PROVIDER,
                 JsonP.createObjectBuilder().add("lateInitiated", true).build()));

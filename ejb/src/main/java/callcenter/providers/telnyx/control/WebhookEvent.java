@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -23,6 +24,10 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
     static final int MAX_ID = 128;
     /** The cause of a hangup that came without one. */
     public static final String UNSPECIFIED = "unspecified";
+
+    /** Telnyx's event types are dotted lower-case names; 55 characters fit call_events.event_type after "provider.". */
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+    private static final int MAX_EVENT_TYPE = 55;
 
     /** What a voice event does to the call of its leg (every event also goes into the call's timeline). */
     public enum CallChange {
@@ -123,6 +128,16 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The timeline type of this event (api.md section 3): {@code provider.<event_type>}, e.g.
+     * {@code provider.call.answered}; an event type that is not a plain dotted name, or too long for the column,
+     * is kept as {@code provider.webhook} with the type in the entry's data.
+     */
+    public String timelineType() {
+        boolean plain = type != null && type.length() <= MAX_EVENT_TYPE && EVENT_TYPE.matcher(type).matches();
+        return plain ? "provider." + type : "provider.webhook";
     }
 
     /** The timeline entry's data: what Telnyx sent, as it sent it. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import callcenter.idempotency.boundary.IdempotencyRecords.Claim;
+import callcenter.providers.CarrierReplays;
 import callcenter.providers.ProviderException;
 
 /** make-call's answers: their JSON, their fingerprints and their replays under an Idempotency-Key. */
@@ -50,7 +51,7 @@ class MakeCallReplaysTest {
     void aStoredRefusalIsTheSameErrorNamingTheCall() {
         for (ProviderException first : List.of(ProviderException.error("africastalking", "AT said no"),
                 ProviderException.timeout("africastalking", "AT was silent"))) {
-            Claim claim = new Claim(false, first.status(), CALL, MakeCallReplays.stored(first));
+            Claim claim = new Claim(false, first.status(), CALL, CarrierReplays.stored(first));
             ProviderException again = assertThrows(ProviderException.class, () -> MakeCallReplays.replay(claim));
             assertEquals(first.status(), again.status());
             assertEquals(first.detail(), again.detail());
