@@ -139,7 +139,12 @@ public final class Api {
 
     /** Creates an API client and returns a client-credentials token for it. */
     public String clientToken() {
-        Reply created = post("api/clients", "{\"name\":\"it-" + UUID.randomUUID() + "\"}", adminToken());
+        return clientToken(adminToken());
+    }
+
+    /** Creates an API client with the given admin's token and returns a client-credentials token for it. */
+    public String clientToken(String adminToken) {
+        Reply created = post("api/clients", "{\"name\":\"it-" + UUID.randomUUID() + "\"}", adminToken);
         if (created.status() != 201) {
             throw new AssertionError("creating a client answered " + created.status() + ": " + created.body());
         }

@@ -114,6 +114,11 @@ final class BootableJar implements AutoCloseable {
         return String.join("\n", output());
     }
 
+    /** SIGKILL, as a crash or an OOM killer does it: no shutdown hook, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -2,7 +2,6 @@ package callcenter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -48,7 +47,7 @@ class BootableJarIT {
                     "the transaction manager must register its recovery scan of the broker (IJ020016: XA recovery disabled)");
             password = generatedPassword(server.output());
             adminToken = api.login("admin", password);
-            String client = clientToken(api, adminToken);
+            String client = api.clientToken(adminToken);
             Api.Reply call = api.post("api/calls/initiate",
                     "{\"callerName\":\"Restart Test\",\"phoneNumber\":\"0711000111\",\"ivrOption\":\"1\",\"queueName\":\"sales\"}", client);
             assertEquals(201, call.status(), call.toString());
@@ -108,7 +107,7 @@ class BootableJarIT {
             assertTrue(ready.body().contains("broker"), ready.toString());
 
             String admin = api.login("admin", "broker-down-admin-1");
-            String client = clientToken(api, admin);
+            String client = api.clientToken(admin);
             Api.Reply call = api.post("api/calls/initiate",
                     "{\"callerName\":\"No Broker\",\"phoneNumber\":\"0711000444\"}", client);
             assertEquals(503, call.status(), call.toString());
@@ -128,18 +127,5 @@ class BootableJarIT {
             }
         }
         throw new AssertionError("no generated admin password in the output:\n" + String.join("\n", output));
-    }
-
-    private static String clientToken(Api api, String adminToken) {
-        Api.Reply created = api.post("api/clients", "{\"name\":\"restart-test\"}", adminToken);
-        assertEquals(201, created.status(), created.toString());
-        Api.Reply token = api.send(api.request("api/auth/token", null)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + created.json().getString("clientId") + "&client_secret=" + created.json().getString("clientSecret")))
-                .build());
-        assertEquals(200, token.status(), token.toString());
-        assertNotNull(token.json().getString("access_token"));
-        return token.json().getString("access_token");
     }
 }
