@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import callcenter.it.probe.PurgeCallbacksProbeServlet;
+
 /**
  * Africa's Talking (api.md section 4) against the deployed EAR, real PostgreSQL and {@link FakeAfricasTalking}:
  * capability tokens, make-call with its Voice API fallback, and voice callbacks routed to agents.
@@ -44,7 +53,7 @@ class AfricasTalkingIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.ear();
+        return Deployments.earWith(PurgeCallbacksProbeServlet.class);
     }
 
     @ArquillianResource
@@ -349,6 +358,50 @@ class AfricasTalkingIT {
         Api.Reply reply = callback(FakeAfricasTalking.SECRET, inbound(session, "+254722000333"));
         assertEquals(200, reply.status());
         assertEquals("missed", bySession(session).getString("status"));
+    }
+
+    @Test
+    void callbacksAndSessionsAreForgottenAfterAWeekAndNotBefore() throws SQLException {
+        String aged = "ATVId_aged_" + UUID.randomUUID();
+        String recent = "ATVId_recent_" + UUID.randomUUID();
+        for (String session : List.of(aged, recent)) {
+            Map<String, String> ended = new LinkedHashMap<>();
+            ended.put("isActive", "0");
+            ended.put("sessionId", session);
+            ended.put("direction", "Inbound");
+            assertEquals(200, callback(FakeAfricasTalking.SECRET, ended).status());
+        }
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"),
+                System.getProperty("it.db.user"), System.getProperty("it.db.password"))) {
+            for (String table : List.of("at_callbacks SET received_at = received_at", "at_sessions SET created_at = created_at")) {
+                try (PreparedStatement age = db.prepareStatement("UPDATE " + table
+                        + " - CASE WHEN session_id = ? THEN INTERVAL '8 days' ELSE INTERVAL '6 days' END"
+                        + " WHERE session_id IN (?, ?)")) {
+                    age.setString(1, aged);
+                    age.setString(2, aged);
+                    age.setString(3, recent);
+                    assertEquals(2, age.executeUpdate(), "both sessions were recorded: " + table);
+                }
+            }
+            Api.Reply purged = api().send(api().request("it-probe/purge-at-callbacks", null)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, purged.status(), purged.toString());
+            assertTrue(Integer.parseInt(purged.body().trim()) >= 2, purged.toString());
+            for (String table : List.of("at_callbacks", "at_sessions")) {
+                List<String> kept = new ArrayList<>();
+                try (PreparedStatement left = db.prepareStatement("SELECT session_id FROM " + table
+                        + " WHERE session_id IN (?, ?)")) {
+                    left.setString(1, aged);
+                    left.setString(2, recent);
+                    try (ResultSet rows = left.executeQuery()) {
+                        while (rows.next()) {
+                            kept.add(rows.getString(1));
+                        }
+                    }
+                }
+                assertEquals(List.of(recent), kept, table + ": the 8-day-old row is forgotten, the 6-day-old one kept");
+            }
+        }
     }
 
     @Test

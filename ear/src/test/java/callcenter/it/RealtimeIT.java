@@ -94,6 +94,44 @@ class RealtimeIT {
         }
     }
 
+    /** Issue 13: a backlog does not make every registering dashboard download all of it, nor declines the timeline. */
+    @Test
+    void theWaitingSnapshotIsCappedAndRepeatedDeclinesAreOneEntry() throws Exception {
+        String client = api().clientToken();
+        try {
+            String first = initiate(client, "Backlog 0").getString("id");
+            for (int i = 1; i <= 100; i++) {
+                initiate(client, "Backlog " + i);
+            }
+            Api.TestUser agent = api().createUser("agent");
+            try (WsClient socket = WsClient.agent(base, agent.token())) {
+                assertEquals(100, socket.await("calls:waiting", WAIT).asJsonArray().size(),
+                        "the snapshot holds the 100 oldest waiting calls");
+                for (int i = 0; i < 3; i++) {
+                    socket.send("call:decline", Json.createObjectBuilder().add("callId", first).build());
+                }
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                long declined = 0;
+                while (declined == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    declined = declines(first);
+                }
+                Thread.sleep(500);
+                assertEquals(1, declines(first), "one declined entry per agent");
+                assertTrue(socket.events("error").isEmpty(), socket.events("error").toString());
+            }
+        } finally {
+            api().endWaitingCalls();
+        }
+    }
+
+    private long declines(String callId) {
+        Api.Reply call = api().get("api/calls/" + callId, api().adminToken());
+        assertEquals(200, call.status(), call.toString());
+        return call.json().getJsonArray("events").stream()
+                .filter(e -> "declined".equals(e.asJsonObject().getString("type"))).count();
+    }
+
     /** The IT server pings every 2 s (CALLCENTER_WS_PING_SECONDS); a listening-only dashboard stays connected. */
     @Test
     void theServerPingsSocketsThatOnlyListen() throws Exception {

@@ -79,6 +79,9 @@ public class CallService {
     @Resource
     SessionContext context;
 
+    /** The most calls a registering dashboard gets in its {@code calls:waiting} snapshot. */
+    public static final int WAITING_SNAPSHOT = 100;
+
     // ---- initiate -------------------------------------------------------------------------------------------
 
     /**
@@ -159,9 +162,13 @@ public class CallService {
         return CallWithTimeline.of(CallView.of(visible(id, who)), timeline.of(id));
     }
 
-    /** The calls waiting for an agent, oldest first: the snapshot a registering dashboard gets. */
+    /**
+     * The calls waiting for an agent, oldest first: the snapshot a registering dashboard gets. Capped at
+     * {@link #WAITING_SNAPSHOT}, so that a backlog cannot make every (re)connecting dashboard download all of it;
+     * a dashboard learns of the rest as they are offered, and {@code GET /api/calls?status=waiting} pages them all.
+     */
     public List<CallView> waiting() {
-        return search.waiting().stream().map(CallView::of).toList();
+        return search.waiting(WAITING_SNAPSHOT).stream().map(CallView::of).toList();
     }
 
     /** The agent's own active call, if any, to hand back to a reconnecting dashboard. */
@@ -261,7 +268,8 @@ public class CallService {
         if (call.status() != CallStatus.WAITING) {
             throw CallFailures.notWaiting(id, call.status());
         }
-        timeline.add(id, "declined", JsonP.createObjectBuilder().add("agentId", agent.id().toString()).build());
+        // One entry per agent however often it declines: a client repeating call:decline cannot grow the timeline.
+        timeline.addOnce(id, "declined", JsonP.createObjectBuilder().add("agentId", agent.id().toString()).build());
     }
 
     /**

@@ -42,10 +42,11 @@ public class CallSearch {
     }
 
     /** The calls waiting for an agent, oldest first. */
-    public List<CallLog> waiting() {
+    public List<CallLog> waiting(int limit) {
         return em.createQuery("SELECT c FROM CallLog c WHERE c.status = :waiting ORDER BY c.createdAt, c.id",
                         CallLog.class)
                 .setParameter("waiting", CallStatus.WAITING)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

@@ -28,6 +28,18 @@ public class CallTimeline {
         em.persist(new TimelineEntry(callId, type, Times.now(), data.toString()));
     }
 
+    /** Adds the entry unless the call has one of this type with exactly this data already. */
+    public void addOnce(UUID callId, String type, JsonObject data) {
+        String json = data.toString();
+        long already = em.createQuery("SELECT COUNT(e) FROM TimelineEntry e WHERE e.callId = :id AND e.type = :type"
+                        + " AND e.data = :data", Long.class)
+                .setParameter("id", callId).setParameter("type", type).setParameter("data", json)
+                .getSingleResult();
+        if (already == 0) {
+            em.persist(new TimelineEntry(callId, type, Times.now(), json));
+        }
+    }
+
     /**
      * The entry of a call that just ended: {@code missed} or {@code ended}, with its cause, duration and who ended it
      * after {@code details} (the carrier's fields, or nothing).

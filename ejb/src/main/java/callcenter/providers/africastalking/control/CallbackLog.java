@@ -45,11 +45,12 @@ public class CallbackLog {
     public void answered(String session, String fingerprint, String reply, UUID callId) {
         // The NULL is written as a literal: an untyped null parameter cannot be bound on PostgreSQL.
         var insert = em.createNativeQuery("INSERT INTO at_callbacks (session_id, fields_hash, reply, call_id, received_at)"
-                        + " VALUES (?1, ?2, ?3, " + (callId == null ? "NULL" : "?4") + ", ?5)")
+                        + " VALUES (?1, ?2, ?3, " + (callId == null ? "NULL" : "?5") + ", ?4)")
                 .setParameter(1, session).setParameter(2, fingerprint).setParameter(3, reply)
-                .setParameter(5, Times.now());
+                .setParameter(4, Times.now());
+        // The call id is the last parameter, so that leaving it out leaves no gap in the numbering.
         if (callId != null) {
-            insert.setParameter(4, callId);
+            insert.setParameter(5, callId);
         }
         insert.executeUpdate();
     }
