@@ -24,6 +24,7 @@ class BootableJarIT {
     private static final Duration BOOT = Duration.ofSeconds(240);
     /** it.jar.port (ear/pom.xml): configurable, so that two builds on one host do not start jars on the same ports. */
     private static final int JAR_PORT = Integer.getInteger("it.jar.port", 18080);
+    private static final String BROKER_SECRET = "it-broker-secret-7f3a";
     private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password\\W+(\\S+)\\s*$");
 
     private static Path workDir(String name) throws Exception {
@@ -99,6 +100,8 @@ class BootableJarIT {
         Path dir = workDir("broker-down");
         try (BootableJar server = BootableJar.start(dir, JAR_PORT + 300, Map.of(
                 "CALLCENTER_BROKER_URL", "tcp://127.0.0.1:" + closedPort,
+                "CALLCENTER_BROKER_USER", "it-broker-user",
+                "CALLCENTER_BROKER_PASSWORD", BROKER_SECRET,
                 "CALLCENTER_ADMIN_PASSWORD", "broker-down-admin-1"))) {
             assertTrue(server.awaitOutput("WFLYSRV0025", BOOT), "never started:\n" + server.outputText());
             Api api = Api.at(server.url());
@@ -116,6 +119,8 @@ class BootableJarIT {
             Api.Reply calls = api.get("api/calls", admin);
             assertEquals(200, calls.status(), calls.toString());
             assertTrue(calls.json().getJsonArray("items").isEmpty(), "a refused call must not be stored: " + calls);
+            assertFalse(server.outputText().contains(BROKER_SECRET),
+                    "the broker password must never be logged, not even while the broker cannot be reached");
         }
     }
 
