@@ -3,11 +3,11 @@ package callcenter.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -101,14 +101,30 @@ public final class SigningKeys {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Path temp = Files.createTempFile(file.getParent(), "jwt-key", ".tmp");
-        Files.writeString(temp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
         try {
-            // Two nodes sharing a data directory may both generate: the first file to land wins, the other reads it.
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            Files.writeString(temp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            // Two nodes sharing a data directory may both generate. A move would replace the other's file after that
+            // node had started signing with it; a hard link is created only if the name is free (atomically, with
+            // the whole content already written), so the first key to land wins and the other node reads it.
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException lost) {
+            // Another node's key is there: use it.
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
+            writeNew(file, pair); // a file system without hard links
+        } finally {
             Files.deleteIfExists(temp);
         }
         return readPrivateKey(file);
+    }
+
+    /** Without hard links: created exclusively (CREATE_NEW); losing the race leaves the winner's file untouched. */
+    private static void writeNew(Path file, KeyPair pair) throws IOException {
+        try {
+            Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException lost) {
+            // Another node's key is there: use it.
+        }
     }
 
     private static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
