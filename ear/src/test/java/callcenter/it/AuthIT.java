@@ -225,6 +225,7 @@ class AuthIT {
     @Test
     void garbageExpiredAndForeignTokensAre401Problem() throws Exception {
         String adminId = adminId();
+        long gen = claims(api().adminToken()).getJsonNumber("gen").longValue();
         Instant now = Instant.now();
         TokenIssuer server = new TokenIssuer(serverKey(), "it");
         var foreignKeys = KeyPairGenerator.getInstance("RSA");
@@ -233,12 +234,12 @@ class AuthIT {
         String[] tokens = {
                 "garbage",
                 "eyJhbGciOiJSUzI1NiJ9.e30.c2ln",
-                server.user(UUID.fromString(adminId), "admin", "admin", now.minusSeconds(7200), 3600).token(),
-                foreign.user(UUID.fromString(adminId), "admin", "admin", now, 3600).token(),
+                server.user(UUID.fromString(adminId), "admin", "admin", gen, now.minusSeconds(7200), 3600).token(),
+                foreign.user(UUID.fromString(adminId), "admin", "admin", gen, now, 3600).token(),
         };
         // Sanity: the same issuer with a live time is accepted, so the rejections above are about the token.
         assertEquals(200, api().get("api/users?limit=1",
-                server.user(UUID.fromString(adminId), "admin", "admin", now, 3600).token()).status());
+                server.user(UUID.fromString(adminId), "admin", "admin", gen, now, 3600).token()).status());
         for (String token : tokens) {
             Api.Reply reply = api().get("api/users", token);
             assertEquals(401, reply.status(), token + " " + reply);
@@ -248,7 +249,7 @@ class AuthIT {
 
     @Test
     void validlySignedTokenOfAnUnknownUserIs401() throws Exception {
-        String token = new TokenIssuer(serverKey(), "it").user(UUID.randomUUID(), "ghost", "admin", Instant.now(), 3600)
+        String token = new TokenIssuer(serverKey(), "it").user(UUID.randomUUID(), "ghost", "admin", 0, Instant.now(), 3600)
                 .token();
         Api.Reply reply = api().get("api/users", token);
         assertEquals(401, reply.status(), reply.toString());
@@ -287,8 +288,14 @@ class AuthIT {
         return reply.json().getJsonObject("user").getString("id");
     }
 
+    /** A token's payload. */
+    static JsonObject claims(String token) {
+        byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return Json.createReader(new java.io.StringReader(new String(payload, StandardCharsets.UTF_8))).readObject();
+    }
+
     /** The server's generated signing key, from its data directory, to sign tokens the server must judge. */
-    private static PrivateKey serverKey() throws Exception {
+    static PrivateKey serverKey() throws Exception {
         Path pem = Path.of(System.getProperty("it.ear")).resolveSibling("it-data").resolve("jwt-signing-key.pem");
         String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

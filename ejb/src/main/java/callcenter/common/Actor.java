@@ -10,8 +10,13 @@ import java.util.UUID;
  * @param name     username, client id, or "caller"
  * @param role     one of {@link Roles}
  * @param callId   for a caller token: the one call it may touch; otherwise null
+ * @param scope    for an API client: {@link Roles#SCOPE_APP} or {@link Roles#SCOPE_INTEGRATOR}; otherwise null
  */
-public record Actor(UUID id, String name, String role, UUID callId) {
+public record Actor(UUID id, String name, String role, UUID callId, String scope) {
+
+    public Actor(UUID id, String name, String role, UUID callId) {
+        this(id, name, role, callId, null);
+    }
 
     public static Actor user(UUID id, String username, String role) {
         return new Actor(id, username, role, null);
@@ -23,6 +28,14 @@ public record Actor(UUID id, String name, String role, UUID callId) {
 
     public boolean isClient() {
         return Roles.CLIENT.equals(role);
+    }
+
+    /**
+     * May this principal use the carriers' call endpoints (outbound, commands, make-call)? Users may; an API client
+     * only with scope integrator, so that the credentials inside a caller's mobile app cannot dial anywhere.
+     */
+    public boolean mayDial() {
+        return isUser() || (isClient() && Roles.SCOPE_INTEGRATOR.equals(scope));
     }
 
     public boolean isCaller() {

@@ -10,7 +10,16 @@ public final class Roles {
     /** The holder of a callerToken: may only join its own call's signalling and end that call. */
     public static final String CALLER = "caller";
 
+    /** API client scope (api.md v7): initiate calls, read and end the calls it started. The default. */
+    public static final String SCOPE_APP = "app";
+    /** API client scope: also the carriers' call endpoints, for the calls it started. */
+    public static final String SCOPE_INTEGRATOR = "integrator";
+
     private Roles() {
+    }
+
+    public static boolean isClientScope(String scope) {
+        return SCOPE_APP.equals(scope) || SCOPE_INTEGRATOR.equals(scope);
     }
 
     public static boolean isUserRole(String role) {

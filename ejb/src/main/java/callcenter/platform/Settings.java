@@ -2,8 +2,11 @@ package callcenter.platform;
 
 import java.io.StringReader;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -129,6 +132,23 @@ public class Settings {
         return optional("callcenter.db-url");
     }
 
+    /** Failed logins from one client address within the throttle window before it is locked (api.md section 2). */
+    public int loginAddressMaxFailures() {
+        return positiveInt("callcenter.login-address-max-failures");
+    }
+
+    /**
+     * The addresses of the reverse proxies whose {@code X-Forwarded-For} is believed (comma list, exact addresses);
+     * empty: the connection's own address is the client's.
+     */
+    public Set<String> trustedProxies() {
+        return optional("callcenter.trusted-proxies").stream()
+                .flatMap(raw -> Arrays.stream(raw.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     public Optional<String> string(String name) {
         return optional(name);
     }
@@ -137,6 +157,11 @@ public class Settings {
     public void checkDatabase() {
         String db = database();
         Optional<String> url = databaseUrl();
+        if (db.equals("postgresql") && optional("callcenter.db-password").isEmpty()) {
+            // The datasource would fall back to the password "callcenter", which anyone can guess: never run so.
+            throw new InvalidSetting("Missing setting CALLCENTER_DB_PASSWORD: required when CALLCENTER_DB=postgresql "
+                    + "(there is no default password for a shared database)");
+        }
         if (db.equals("postgresql") && url.isEmpty()) {
             throw new InvalidSetting("Invalid setting CALLCENTER_DB_URL: required when CALLCENTER_DB=postgresql "
                     + "(jdbc:postgresql://host:5432/database)");

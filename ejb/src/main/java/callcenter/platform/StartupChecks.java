@@ -33,6 +33,7 @@ public class StartupChecks {
             settings.serviceLevelSeconds();
             settings.providerTimeoutSeconds();
             settings.maxBodyBytes();
+            settings.loginAddressMaxFailures();
             settings.defaultRegion();
             settings.timezone();
             settings.iceServers();

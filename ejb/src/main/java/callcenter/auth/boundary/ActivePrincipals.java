@@ -14,7 +14,8 @@ import callcenter.users.entity.User;
 
 /**
  * Whether the principal behind a verified token may still act: a token is signed for hours, but disabling a user
- * or deleting a client must take effect at once. One primary-key lookup per request.
+ * or deleting a client must take effect at once, and so must a password or role change (the user's token generation
+ * moves on; see {@code TokenIssuer.GENERATION}). One primary-key lookup per request.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -25,13 +26,16 @@ public class ActivePrincipals {
 
     /**
      * @param id   the token's subject
-     * @param role the token's role; a user token also stops working when its user's role changed, so that a
-     *             demoted admin does not stay an admin until the token expires
+     * @param role       the token's role; a user token also stops working when its user's role changed, so that a
+     *                   demoted admin does not stay an admin until the token expires
+     * @param generation a user token's generation claim; null (a token without one, issued before generations
+     *                   existed) is refused: such a token cannot tell whether it predates a password change
      */
-    public boolean isActive(UUID id, String role) {
+    public boolean isActive(UUID id, String role, Long generation) {
         if (Roles.isUserRole(role)) {
             User user = em.find(User.class, id);
-            return user != null && user.enabled() && user.role().equals(role);
+            return user != null && user.enabled() && user.role().equals(role) && generation != null
+                    && generation == user.tokenGeneration();
         }
         if (Roles.CLIENT.equals(role)) {
             ApiClient client = em.find(ApiClient.class, id);

@@ -32,7 +32,7 @@ public class ClientCredentials {
     public Grant token(String clientId, String clientSecret) {
         ApiClient client = clients.authenticate(clientId, clientSecret);
         Instant now = Times.now();
-        TokenIssuer.IssuedToken token = issuer.client(client.id(), client.clientId(), now,
+        TokenIssuer.IssuedToken token = issuer.client(client.id(), client.clientId(), client.scope(), now,
                 settings.tokenTtlMinutes() * 60L);
         return new Grant(token.token(), token.expiresInSeconds(now));
     }

@@ -2,8 +2,11 @@ package callcenter.auth.boundary;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import callcenter.auth.control.LoginThrottle;
@@ -16,15 +19,21 @@ import callcenter.users.boundary.UserService;
 import callcenter.users.boundary.PasswordHasher;
 import callcenter.users.entity.User;
 
-/** Username and password logins of agents, supervisors and admins, throttled per username. */
+/**
+ * Username and password logins of agents, supervisors and admins, throttled per username and per client address.
+ * Not a transaction: each database step is a short one of its own, and none is open while the slow password hash
+ * runs (a burst of logins would otherwise hold the connection pool for the length of the hashes).
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LoginService {
 
     /** A successful login: the bearer token, its lifetime from now, and who logged in. */
     public record Login(String token, long expiresInSeconds, User user) {
     }
 
-    private static final int MAX_USERNAME = 64;
+    /** The only usernames that can exist (api.md section 2); another cannot be a user's and is not counted. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
 
     @Inject
     UserService users;
@@ -41,33 +50,33 @@ public class LoginService {
     @Inject
     Settings settings;
 
-    public Login login(String username, String password) {
+    /**
+     * @param address the client's address as the web layer resolved it (trusted proxies considered), or null
+     */
+    public Login login(String username, String password, String address) {
         Instant now = Times.now();
-        if (username == null || username.length() > MAX_USERNAME) {
-            // No such user can exist, and such a name cannot be counted; answer like any wrong login.
-            hasher.verifyNothing(password);
-            throw wrongCredentials();
-        }
-        long locked = throttle.lockedForSeconds(username, now);
+        String counted = username != null && USERNAME.matcher(username).matches() ? username : null;
+        // Counted before the password is checked, so a locked username reveals nothing about its password, and
+        // concurrent guesses cannot all slip in before the first one is counted.
+        long locked = throttle.admit(counted, address, now);
         if (locked > 0) {
-            // Checked before the password, so a locked username reveals nothing about it.
             throw ThrottleRule.locked(locked);
         }
-        Optional<User> found = users.findByUsername(username);
+        Optional<User> found = counted == null ? Optional.empty() : users.findByUsername(counted);
         // An unknown user costs the same hash as a known one: the answer's timing tells nothing either.
         boolean matches = found.isPresent() ? hasher.verify(password, found.get().passwordHash())
                 : hasher.verifyNothing(password);
         if (!matches || !found.get().enabled()) {
-            throttle.recordFailure(username, Times.now());
-            throw wrongCredentials();
+            throw wrongCredentials(); // already counted by admit
         }
         User user = found.get();
-        throttle.recordSuccess(username, Times.now());
+        // Never a 429 from here on: the password was right, and the attempt had been admitted.
+        throttle.succeeded(user.username(), address);
         if (hasher.needsRehash(user.passwordHash())) {
-            user.passwordHash(hasher.hash(password), now);
+            users.rehash(user.id(), hasher.hash(password));
         }
-        TokenIssuer.IssuedToken token = issuer.user(user.id(), user.username(), user.role(), now,
-                settings.tokenTtlMinutes() * 60L);
+        TokenIssuer.IssuedToken token = issuer.user(user.id(), user.username(), user.role(), user.tokenGeneration(),
+                now, settings.tokenTtlMinutes() * 60L);
         return new Login(token.token(), token.expiresInSeconds(now), user);
     }
 

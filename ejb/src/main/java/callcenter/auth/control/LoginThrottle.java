@@ -1,63 +1,120 @@
 package callcenter.auth.control;
 
 import java.time.Instant;
+import java.util.logging.Logger;
 
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.auth.entity.LoginAttempts;
+import callcenter.common.Times;
+import callcenter.platform.Settings;
 
 /**
- * Stores {@link ThrottleRule}'s state in {@code login_attempts}. Every change locks the username's row first
- * (SELECT ... FOR UPDATE), so concurrent failures on several nodes are all counted.
+ * Stores {@link ThrottleRule}'s state in {@code login_attempts}, one row per username and one per client address
+ * (keyed {@value #ADDRESS_KEY} + address, a character no username may hold). An attempt is counted as a failure
+ * BEFORE its password is hashed, under the rows' locks (SELECT ... FOR UPDATE), so that however many logins of one
+ * username arrive at once on however many nodes, at most {@link ThrottleRule#MAX_FAILURES} of them get to guess; a
+ * right password then takes its count back. Each step is a short transaction of its own: no connection is held while
+ * the slow hash runs.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginThrottle {
+
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
+
+    static final String ADDRESS_KEY = "@";
+    private static final int KEY_LENGTH = 64;
 
     @PersistenceContext
     EntityManager em;
 
-    /** Seconds the username is still locked for, 0 when it may try. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long lockedForSeconds(String username, Instant now) {
-        return ThrottleRule.lockedForSeconds(state(em.find(LoginAttempts.class, username)), now);
+    @Inject
+    Settings settings;
+
+    /**
+     * Admits one attempt and counts it as a failure, or refuses it and counts nothing.
+     *
+     * @param username the username as sent, or null when no such user can exist (it is not counted then: a name
+     *                 outside the username rule must not lock an address row)
+     * @param address  the client's address, or null when unknown
+     * @return 0 when the attempt may check its password; otherwise the seconds until it may try again (429)
+     */
+    public long admit(String username, String address, Instant now) {
+        // Always the username's row before the address's: two attempts never wait for each other's second lock.
+        LoginAttempts user = username == null ? null : lock(username, now);
+        LoginAttempts from = address == null ? null : lock(addressKey(address), now);
+        long wait = Math.max(ThrottleRule.lockedForSeconds(state(user), now),
+                ThrottleRule.lockedForSeconds(state(from), now));
+        if (wait > 0) {
+            return wait;
+        }
+        count(user, ThrottleRule.MAX_FAILURES, now);
+        count(from, settings.loginAddressMaxFailures(), now);
+        return 0;
     }
 
     /**
-     * Counts a failed login. In a transaction of its own: the request that failed answers 401 and rolls its own
-     * work back, but the count must stay.
+     * The admitted attempt had the right password: the username's count starts again (api.md: a successful login
+     * resets it), and the address gets back the failure {@link #admit} counted for it.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordFailure(String username, Instant now) {
-        // Make sure the row exists without racing another node's first failure, then lock it.
-        em.createNativeQuery("INSERT INTO login_attempts (username, failures, window_started_at) VALUES (?1, 0, ?2) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, username)
+    public void succeeded(String username, String address) {
+        LoginAttempts user = em.find(LoginAttempts.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user != null) {
+            em.remove(user);
+        }
+        LoginAttempts from = address == null ? null
+                : em.find(LoginAttempts.class, addressKey(address), LockModeType.PESSIMISTIC_WRITE);
+        if (from != null && from.failures() > 0) {
+            from.update(from.failures() - 1, from.windowStartedAt(), from.lockedUntil());
+        }
+    }
+
+    /**
+     * Forgets the rows whose window and lock are both over (they would count nothing any more), so that guessed
+     * usernames do not pile up. Every node runs it; deleting the same rows twice is harmless.
+     */
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public int purgeExpired() {
+        Instant now = Times.now();
+        int purged = em.createNativeQuery("DELETE FROM login_attempts WHERE window_started_at < ?1 "
+                        + "AND (locked_until IS NULL OR locked_until < ?2)")
+                .setParameter(1, now.minus(ThrottleRule.WINDOW))
                 .setParameter(2, now)
                 .executeUpdate();
-        LoginAttempts row = em.find(LoginAttempts.class, username, LockModeType.PESSIMISTIC_WRITE);
-        ThrottleRule.State next = ThrottleRule.afterFailure(state(row), now);
-        row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
+        if (purged > 0) {
+            LOG.fine(() -> "Forgot " + purged + " expired login attempt counts");
+        }
+        return purged;
     }
 
-    /**
-     * A right password: resets the count, unless another node locked the username meanwhile (then 429). Joins the
-     * login's transaction, so the reset stands only if the login succeeds.
-     */
-    public void recordSuccess(String username, Instant now) {
-        LoginAttempts row = em.find(LoginAttempts.class, username, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            return;
+    /** The key's row, created if need be without racing another node's first attempt, then locked. */
+    private LoginAttempts lock(String key, Instant now) {
+        em.createNativeQuery("INSERT INTO login_attempts (username, failures, window_started_at) VALUES (?1, 0, ?2) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, key)
+                .setParameter(2, now)
+                .executeUpdate();
+        return em.find(LoginAttempts.class, key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void count(LoginAttempts row, int maxFailures, Instant now) {
+        if (row != null) {
+            ThrottleRule.State next = ThrottleRule.afterFailure(state(row), now, maxFailures);
+            row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
         }
-        long locked = ThrottleRule.lockedForSeconds(state(row), now);
-        if (locked > 0) {
-            throw ThrottleRule.locked(locked);
-        }
-        em.remove(row);
+    }
+
+    static String addressKey(String address) {
+        String key = ADDRESS_KEY + address;
+        return key.length() <= KEY_LENGTH ? key : key.substring(0, KEY_LENGTH);
     }
 
     private static ThrottleRule.State state(LoginAttempts row) {

@@ -7,7 +7,8 @@ import callcenter.common.CallCenterException;
 
 /**
  * The login throttling rule of api.md section 2, without storage: 5 failed attempts for one username within 15
- * minutes lock that username for 15 minutes; a successful login resets the count.
+ * minutes lock that username for 15 minutes; a successful login resets the count. The same rule, with the limit
+ * CALLCENTER_LOGIN_ADDRESS_MAX_FAILURES, locks a client address.
  */
 public final class ThrottleRule {
 
@@ -39,11 +40,16 @@ public final class ThrottleRule {
      * window, so that after the lock the count starts again from zero.
      */
     public static State afterFailure(State state, Instant now) {
+        return afterFailure(state, now, MAX_FAILURES);
+    }
+
+    /** The same with another limit (the per-address one). */
+    public static State afterFailure(State state, Instant now, int maxFailures) {
         State current = state == null ? State.fresh(now) : state;
         boolean windowOver = current.failures() == 0 || !now.isBefore(current.windowStartedAt().plus(WINDOW));
         int failures = windowOver ? 1 : current.failures() + 1;
         Instant windowStart = windowOver ? now : current.windowStartedAt();
-        if (failures >= MAX_FAILURES) {
+        if (failures >= maxFailures) {
             return new State(0, now, now.plus(LOCK));
         }
         return new State(failures, windowStart, current.lockedUntil());
@@ -52,6 +58,7 @@ public final class ThrottleRule {
     /** The 429 for a locked username, with its Retry-After. */
     public static CallCenterException locked(long seconds) {
         return CallCenterException.tooManyRequests(
-                "Too many failed logins for this username; try again in " + seconds + " seconds", seconds);
+                "Too many failed logins for this username or from this address; try again in " + seconds + " seconds",
+                seconds);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.Roles;
 import callcenter.common.Times;
 import callcenter.users.control.ClientSecrets;
 import callcenter.users.entity.ApiClient;
@@ -14,17 +15,23 @@ import callcenter.users.entity.ApiClient;
 public class ClientService {
 
     /** A new client's credentials: the secret exists in clear only in this answer. */
-    public record NewClient(String clientId, String clientSecret) {
+    public record NewClient(String clientId, String clientSecret, String scope) {
     }
 
     @PersistenceContext
     EntityManager em;
 
-    public NewClient create(String name) {
+    /** @param scope {@code app} or {@code integrator} (api.md v7); null is {@code app}, anything else a 400 */
+    public NewClient create(String name, String scope) {
+        String granted = scope == null ? Roles.SCOPE_APP : scope;
+        if (!Roles.isClientScope(granted)) {
+            throw CallCenterException.invalid("scope", "must be app or integrator");
+        }
         String secret = ClientSecrets.newSecret();
-        ApiClient client = new ApiClient(ClientSecrets.newClientId(), name.trim(), ClientSecrets.hash(secret), Times.now());
+        ApiClient client = new ApiClient(ClientSecrets.newClientId(), name.trim(), granted, ClientSecrets.hash(secret),
+                Times.now());
         em.persist(client);
-        return new NewClient(client.clientId(), secret);
+        return new NewClient(client.clientId(), secret, granted);
     }
 
     /** Deletes a client: its tokens fail from now on; the calls it started keep referring to it. */

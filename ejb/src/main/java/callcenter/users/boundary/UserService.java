@@ -119,6 +119,14 @@ public class UserService {
                 .findFirst();
     }
 
+    /** Stores the same password hashed with today's parameters, in a short transaction of its own. */
+    public void rehash(UUID id, String hash) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.rehash(hash, Times.now());
+        }
+    }
+
     public boolean exists(String username) {
         return findByUsername(username).isPresent();
     }
@@ -151,7 +159,7 @@ public class UserService {
             user.extension(blankToNull(changes.extension()), now);
         }
         if (changes.password() != null) {
-            user.passwordHash(hasher.hash(changes.password()), now);
+            user.changePassword(hasher.hash(changes.password()), now);
         }
         if (changes.sipUsername() != null) {
             user.sipUsername(blankToNull(changes.sipUsername()), now);
@@ -159,8 +167,7 @@ public class UserService {
         if (changes.telnyxCredentialId() != null) {
             user.telnyxCredentialId(blankToNull(changes.telnyxCredentialId()), now);
         }
-        boolean wasEnabled = user.enabled();
-        String roleBefore = user.role();
+        long generationBefore = user.tokenGeneration();
         if (changes.role() != null) {
             user.role(changes.role(), now);
         }
@@ -169,9 +176,10 @@ public class UserService {
         } else if (Boolean.FALSE.equals(changes.enabled())) {
             user.disable(now);
         }
-        // A socket keeps the identity and role of the token it was opened with, so open sockets of a user who was
-        // disabled or changed role are closed on every node (in this transaction: only if the change commits).
-        if ((wasEnabled && !user.enabled()) || !roleBefore.equals(user.role())) {
+        // A socket keeps the identity and role of the token it was opened with, so open sockets of a user whose
+        // tokens this change revoked (disabled, new role, new password) are closed on every node (in this
+        // transaction: only if the change commits).
+        if (user.tokenGeneration() != generationBefore) {
             events.publish(Push.revokeSockets(user.id()));
         }
         return user;

@@ -28,6 +28,10 @@ public class ApiClient {
     @Column(name = "secret_hash", nullable = false, length = 256)
     private String secretHash;
 
+    /** {@code app} or {@code integrator} (see {@link callcenter.common.Roles#SCOPE_APP}). */
+    @Column(nullable = false, length = 16, updatable = false)
+    private String scope;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -37,8 +41,9 @@ public class ApiClient {
     protected ApiClient() {
     }
 
-    public ApiClient(String clientId, String name, String secretHash, Instant now) {
+    public ApiClient(String clientId, String name, String scope, String secretHash, Instant now) {
         this.id = UUID.randomUUID();
+        this.scope = scope;
         this.clientId = clientId;
         this.name = name;
         this.secretHash = secretHash;
@@ -55,6 +60,10 @@ public class ApiClient {
 
     public String name() {
         return name;
+    }
+
+    public String scope() {
+        return scope;
     }
 
     public String secretHash() {

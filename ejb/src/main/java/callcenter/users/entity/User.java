@@ -45,6 +45,10 @@ public class User {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Bumped by a password change, a disable and a role change: tokens carrying an older one fail. */
+    @Column(name = "token_generation", nullable = false)
+    private long tokenGeneration;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -112,6 +116,10 @@ public class User {
         return enabled;
     }
 
+    public long tokenGeneration() {
+        return tokenGeneration;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -135,6 +143,9 @@ public class User {
     }
 
     public void role(String value, Instant now) {
+        if (!value.equals(role)) {
+            tokenGeneration++;
+        }
         role = value;
         touch(now);
     }
@@ -149,8 +160,16 @@ public class User {
         touch(now);
     }
 
-    public void passwordHash(String value, Instant now) {
-        passwordHash = value;
+    /** A new password: every token issued before it fails from now on. */
+    public void changePassword(String hash, Instant now) {
+        passwordHash = hash;
+        tokenGeneration++;
+        touch(now);
+    }
+
+    /** The same password hashed with today's parameters (at a login): its tokens stay valid. */
+    public void rehash(String hash, Instant now) {
+        passwordHash = hash;
         touch(now);
     }
 
@@ -166,6 +185,7 @@ public class User {
         if (enabled) {
             enabled = false;
             disabledAt = now;
+            tokenGeneration++;
             touch(now);
         }
     }

@@ -49,7 +49,7 @@ class TokenIssuerTest {
     @Test
     void userTokenIsSignedAndCarriesTheClaims() throws Exception {
         UUID id = UUID.randomUUID();
-        TokenIssuer.IssuedToken issued = new TokenIssuer(keys.getPrivate(), "kid-1").user(id, "jane", "agent", NOW, 3600);
+        TokenIssuer.IssuedToken issued = new TokenIssuer(keys.getPrivate(), "kid-1").user(id, "jane", "agent", 0, NOW, 3600);
         assertTrue(verifies(issued.token(), keys.getPublic()));
 
         JsonObject header = part(issued.token(), 0);
@@ -70,7 +70,7 @@ class TokenIssuerTest {
 
     @Test
     void aChangedTokenOrAnotherKeyDoesNotVerify() throws Exception {
-        String token = new TokenIssuer(keys.getPrivate(), "k").user(UUID.randomUUID(), "jane", "admin", NOW, 60).token();
+        String token = new TokenIssuer(keys.getPrivate(), "k").user(UUID.randomUUID(), "jane", "admin", 0, NOW, 60).token();
         String[] parts = token.split("\\.");
         String forgedClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 part(token, 1).toString().replace("\"admin\"", "\"root\"").getBytes(StandardCharsets.UTF_8));
@@ -84,11 +84,14 @@ class TokenIssuerTest {
     void clientAndCallerTokensCarryTheirRoles() throws Exception {
         TokenIssuer issuer = new TokenIssuer(keys.getPrivate(), "k");
         UUID row = UUID.randomUUID();
-        String client = issuer.client(row, "client_abc", NOW, 60).token();
+        String client = issuer.client(row, "client_abc", "app", NOW, 60).token();
         assertTrue(verifies(client, keys.getPublic()));
         assertEquals("client", part(client, 1).getJsonArray("groups").getString(0));
         assertEquals("client_abc", part(client, 1).getString("upn"));
         assertEquals(row.toString(), part(client, 1).getString("sub"));
+        assertEquals("app", part(client, 1).getString("scope"));
+        String user = issuer.user(UUID.randomUUID(), "jane", "agent", 7, NOW, 60).token();
+        assertEquals(7, part(user, 1).getInt("gen"));
 
         UUID call = UUID.randomUUID();
         String caller = issuer.caller(call, NOW, NOW.plusSeconds(600)).token();
@@ -100,7 +103,7 @@ class TokenIssuerTest {
     @Test
     void userTokensOnlyForUserRoles() {
         TokenIssuer issuer = new TokenIssuer(keys.getPrivate(), "k");
-        assertThrows(IllegalArgumentException.class, () -> issuer.user(UUID.randomUUID(), "x", "client", NOW, 60));
-        assertThrows(IllegalArgumentException.class, () -> issuer.user(UUID.randomUUID(), "x", "caller", NOW, 60));
+        assertThrows(IllegalArgumentException.class, () -> issuer.user(UUID.randomUUID(), "x", "client", 0, NOW, 60));
+        assertThrows(IllegalArgumentException.class, () -> issuer.user(UUID.randomUUID(), "x", "caller", 0, NOW, 60));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import callcenter.auth.boundary.LoginService;
 import callcenter.common.CallCenterException;
+import callcenter.platform.Settings;
 import callcenter.auth.boundary.ClientCredentials;
 
 /** The two ways to get a token: a user's login and OAuth 2.0 client credentials. Both are public. */
@@ -34,12 +37,20 @@ public class AuthResource {
     @Inject
     ClientCredentials clients;
 
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@Valid @NotNull LoginRequest request) {
-        LoginResponse body = LoginResponse.of(logins.login(request.username(), request.password()));
+        String address = ClientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"),
+                settings.trustedProxies());
+        LoginResponse body = LoginResponse.of(logins.login(request.username(), request.password(), address));
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

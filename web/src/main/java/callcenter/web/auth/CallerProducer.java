@@ -1,6 +1,6 @@
 package callcenter.web.auth;
 
-import java.util.UUID;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import callcenter.common.CallCenterException;
 import callcenter.common.Actor;
 import callcenter.common.Roles;
+import callcenter.web.TokenClaims;
 
 /**
  * The {@link Actor} of the current request, from the token MicroProfile JWT verified. Resources inject it and
@@ -29,22 +30,13 @@ public class CallerProducer {
         if (jwt == null || jwt.getSubject() == null) {
             throw CallCenterException.unauthorized("No valid token");
         }
-        String role = null;
-        for (String candidate : ROLES) {
-            if (jwt.getGroups().contains(candidate)) {
-                role = candidate;
-                break;
-            }
-        }
-        if (role == null) {
+        TokenClaims claims = TokenClaims.of(jwt);
+        if (claims.role() == null || !List.of(ROLES).contains(claims.role())) {
             throw CallCenterException.forbidden("The token carries no role");
         }
-        UUID subject;
-        try {
-            subject = UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException e) {
+        if (claims.subject() == null) {
             throw CallCenterException.unauthorized("The token's subject is not one this server issued");
         }
-        return new Actor(subject, jwt.getName(), role, Roles.CALLER.equals(role) ? subject : null);
+        return claims.actor();
     }
 }

@@ -1,7 +1,6 @@
 package callcenter.web.auth;
 
 import java.security.Principal;
-import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,11 +13,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import callcenter.auth.boundary.ActivePrincipals;
 import callcenter.common.CallCenterException;
-import callcenter.common.Roles;
+import callcenter.web.TokenClaims;
 
 /**
  * Refuses a valid signature of a principal that may no longer act: a disabled or deleted user, a user whose role
- * changed, a deleted API client (api.md: "disabling a user or deleting a client makes its tokens fail from then
+ * or password changed since the token was issued (its generation moved on), a deleted API client (api.md: "disabling a user or deleting a client makes its tokens fail from then
  * on"). Runs after MicroProfile JWT verified the token and before the role checks, so such a token is a 401, not a
  * 403. Actor tokens are checked by the calls code, which knows their call.
  */
@@ -38,20 +37,14 @@ public class TokenStillValidFilter implements ContainerRequestFilter {
         if (principal == null) {
             return; // no token: public paths pass, and the role check answers 401 on the others
         }
-        JsonWebToken jwt = principal instanceof JsonWebToken direct ? direct : token;
-        String role = jwt.getGroups() == null || jwt.getGroups().size() != 1 ? null : jwt.getGroups().iterator().next();
-        if (Roles.CALLER.equals(role)) {
+        TokenClaims claims = TokenClaims.of(principal instanceof JsonWebToken direct ? direct : token);
+        if (claims.isCaller()) {
             return;
         }
-        UUID subject;
-        try {
-            subject = jwt.getSubject() == null ? null : UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException e) {
-            subject = null;
-        }
-        if (role == null || subject == null || !principals.isActive(subject, role)) {
-            throw CallCenterException.unauthorized("This token is no longer valid: its user was disabled or changed, "
-                    + "or its client was deleted; get a new token");
+        if (claims.role() == null || claims.subject() == null
+                || !principals.isActive(claims.subject(), claims.role(), claims.generation())) {
+            throw CallCenterException.unauthorized("This token is no longer valid: its user was disabled or its "
+                    + "password or role changed, or its client was deleted; get a new token");
         }
     }
 }

@@ -1,7 +1,6 @@
 package callcenter.web.push;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,11 +20,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 import callcenter.auth.boundary.ActivePrincipals;
 import callcenter.common.Roles;
+import callcenter.web.TokenClaims;
 
 /**
  * The WebSocket endpoint {@code /ws?access_token=<JWT>}. The token is verified here, in the handshake's
  * {@code @OnOpen}; identity and role come only from it and live in this socket's {@link Peer} (never in the
- * endpoint configuration's user properties, which all handshakes share). A bad token closes the socket with 1008.
+ * endpoint configuration's user properties, which all handshakes share). A bad token closes the socket with 1008,
+ * and so does the token's expiry later ({@link Keepalive}) or its revocation ({@link PushDelivery#closeUser}).
  */
 @ServerEndpoint("/ws")
 public class AgentSocket {
@@ -95,23 +96,18 @@ public class AgentSocket {
         } catch (ParseException | RuntimeException e) {
             return null;
         }
-        if (jwt.getGroups() == null || jwt.getGroups().size() != 1 || jwt.getSubject() == null) {
+        TokenClaims claims = TokenClaims.of(jwt);
+        if (claims.role() == null || claims.subject() == null) {
             return null;
         }
-        String role = jwt.getGroups().iterator().next();
-        UUID subject;
-        try {
-            subject = UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException e) {
-            return null;
+        if (claims.isCaller()) {
+            return new Peer(session, claims.actor(), claims.expiresAt(), SocketWriter.QUEUE_CAPACITY);
         }
-        if (Roles.CALLER.equals(role)) {
-            return new Peer(session, subject, jwt.getName(), role, subject, SocketWriter.QUEUE_CAPACITY);
+        if (!Roles.isUserRole(claims.role())
+                || !principals.isActive(claims.subject(), claims.role(), claims.generation())) {
+            return null; // API clients have no socket; disabled users none either, nor revoked tokens
         }
-        if (!Roles.isUserRole(role) || !principals.isActive(subject, role)) {
-            return null; // API clients have no socket; disabled users none either
-        }
-        return new Peer(session, subject, jwt.getName(), role, null, SocketWriter.QUEUE_CAPACITY);
+        return new Peer(session, claims.actor(), claims.expiresAt(), SocketWriter.QUEUE_CAPACITY);
     }
 
     private static void refuse(Session session, String reason) {

@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,9 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 
+import callcenter.common.Times;
 import callcenter.platform.Settings;
 
 /**
@@ -22,12 +25,17 @@ import callcenter.platform.Settings;
  * listens sends nothing for minutes; the server's read timeout, and proxies and load balancers in between, would
  * close such a connection as idle (the benchmark saw every agent socket dropped after 90 s). Browsers answer a
  * ping with a pong on their own, which keeps the connection alive without any code in the pages.
+ * <p>
+ * The same round closes the sockets whose token expired (1008 {@value #EXPIRED}), so that a socket never outlives
+ * its token by more than one period.
  */
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Keepalive {
+
+    static final String EXPIRED = "token expired";
 
     @Resource
     TimerService timers;
@@ -50,8 +58,13 @@ public class Keepalive {
 
     @Timeout
     void ping() {
+        Instant now = Times.now();
         for (Peer peer : registry.all()) {
-            writer.ping(peer);
+            if (peer.expired(now)) {
+                writer.close(peer, CloseReason.CloseCodes.VIOLATED_POLICY, EXPIRED);
+            } else {
+                writer.ping(peer);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.websocket.Session;
@@ -20,16 +21,23 @@ final class Peer {
     final String name;
     final String role;
     final UUID callId;
+    /** The token's expiry: the socket is closed then, as a REST request with that token would be refused. */
+    final Instant expiresAt;
     final Outbox outbox;
     volatile boolean registered;
 
-    Peer(Session session, UUID userId, String name, String role, UUID callId, int queueCapacity) {
+    Peer(Session session, Actor actor, Instant expiresAt, int queueCapacity) {
         this.session = session;
-        this.userId = userId;
-        this.name = name;
-        this.role = role;
-        this.callId = callId;
+        this.userId = actor.id();
+        this.name = actor.name();
+        this.role = actor.role();
+        this.callId = actor.callId();
+        this.expiresAt = expiresAt;
         this.outbox = new Outbox(queueCapacity);
+    }
+
+    boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     boolean isCaller() {

@@ -24,8 +24,8 @@ import callcenter.users.boundary.ClientService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClientsResource {
 
-    /** The new client's credentials; the secret is shown only here. */
-    public record CreatedClient(String clientId, String clientSecret) {
+    /** The new client's credentials and scope; the secret is shown only here. */
+    public record CreatedClient(String clientId, String clientSecret, String scope) {
     }
 
     @Inject
@@ -33,9 +33,9 @@ public class ClientsResource {
 
     @POST
     public Response createClient(@Valid @NotNull NewClientRequest request) {
-        ClientService.NewClient created = clients.create(request.name());
+        ClientService.NewClient created = clients.create(request.name(), request.scope());
         return Response.status(Response.Status.CREATED)
-                .entity(new CreatedClient(created.clientId(), created.clientSecret()))
+                .entity(new CreatedClient(created.clientId(), created.clientSecret(), created.scope()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

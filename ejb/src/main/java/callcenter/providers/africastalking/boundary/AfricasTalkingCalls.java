@@ -16,11 +16,11 @@ import jakarta.json.JsonObjectBuilder;
 import callcenter.calls.boundary.CarrierCalls;
 import callcenter.calls.entity.CallLog;
 import callcenter.common.Actor;
-import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
 import callcenter.idempotency.boundary.IdempotencyKeys;
 import callcenter.idempotency.boundary.IdempotencyRecords;
 import callcenter.platform.PhoneNumbers;
+import callcenter.providers.CarrierNumbers;
 import callcenter.providers.CarrierReplays;
 import callcenter.providers.ProviderException;
 import callcenter.providers.africastalking.control.AfricasTalkingSettings;
@@ -57,6 +57,9 @@ public class AfricasTalkingCalls {
     PhoneNumbers phoneNumbers;
 
     @Inject
+    CarrierNumbers numbers;
+
+    @Inject
     IdempotencyRecords idempotency;
 
     @Inject
@@ -67,17 +70,13 @@ public class AfricasTalkingCalls {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MadeCall makeCall(MakeCall request, String idempotencyKey, Actor caller) {
+        CarrierNumbers.requireDialer(caller);
         String to = phoneNumbers.normalize(request.to(), "to");
-        String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
         String key = IdempotencyKeys.check(idempotencyKey);
-        if (!caller.isUser() && !caller.isClient()) {
-            throw CallCenterException.forbidden("Your role does not allow this");
-        }
         at.apiKey();
         at.username();
-        if (from == null) {
-            from = at.firstPhoneNumber();
-        }
+        at.firstPhoneNumber();
+        String from = numbers.callerNumber(request.from(), at.phoneNumbers(), "AT_PHONE_NUMBERS");
         String principal = caller.principalKey();
         if (key != null) {
             IdempotencyRecords.Claim claim = idempotency.claim(principal, key, MakeCallReplays.fingerprint(MAKE_CALL, request));

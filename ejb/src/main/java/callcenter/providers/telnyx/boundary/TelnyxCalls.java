@@ -25,6 +25,7 @@ import callcenter.idempotency.boundary.IdempotencyKeys;
 import callcenter.idempotency.boundary.IdempotencyRecords;
 import callcenter.idempotency.boundary.RequestHash;
 import callcenter.platform.PhoneNumbers;
+import callcenter.providers.CarrierNumbers;
 import callcenter.providers.CarrierReplays;
 import callcenter.providers.ProviderException;
 import callcenter.providers.telnyx.control.ClientState;
@@ -62,6 +63,9 @@ public class TelnyxCalls {
     PhoneNumbers phoneNumbers;
 
     @Inject
+    CarrierNumbers numbers;
+
+    @Inject
     IdempotencyRecords idempotency;
 
     @PersistenceContext
@@ -77,16 +81,13 @@ public class TelnyxCalls {
      * gets the same call, or the first refusal again (api.md section 1).
      */
     public Placed outbound(OutboundCall request, String idempotencyKey, Actor caller) {
+        CarrierNumbers.requireDialer(caller);
         String to = phoneNumbers.normalize(request.to(), "to");
-        String from = request.from() == null ? null : phoneNumbers.normalize(request.from(), "from");
         String key = IdempotencyKeys.check(idempotencyKey);
-        mayCommand(caller);
         telnyx.apiKey();
         telnyx.connectionId();
         telnyx.apiUrl();
-        if (from == null) {
-            from = defaultCallerNumber();
-        }
+        String from = numbers.callerNumber(request.from(), List.of(defaultCallerNumber()), "TELNYX_PHONE_NUMBER");
         String principal = caller.principalKey();
         if (key != null) {
             IdempotencyRecords.Claim claim = idempotency.claim(principal, key, RequestHash.of(OUTBOUND, request));
@@ -202,7 +203,7 @@ public class TelnyxCalls {
     private void send(String callControlId, String action, Supplier<JsonObject> body, String idempotencyKey,
                       Actor caller) {
         String key = IdempotencyKeys.check(idempotencyKey);
-        mayCommand(caller);
+        CarrierNumbers.requireDialer(caller);
         CallLog call = callOf(callControlId, caller);
         telnyx.apiKey();
         JsonObject sent = body.get();
@@ -218,12 +219,6 @@ public class TelnyxCalls {
             throw e.with("callId", call.id());
         }
         calls.carrierEvent(call.id(), "provider.command", entry.build());
-    }
-
-    private static void mayCommand(Actor caller) {
-        if (!caller.isUser() && !caller.isClient()) {
-            throw CallCenterException.forbidden("Your role does not allow this");
-        }
     }
 
     /** The Telnyx call of a call control id, if {@code caller} may command it (a client only the calls it started). */
