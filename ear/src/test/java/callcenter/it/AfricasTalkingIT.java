@@ -222,7 +222,7 @@ class AfricasTalkingIT {
 
     @Test
     void idempotencyKeyReplaysASuccessAndRefusesAnotherBody() {
-        String client = api().clientToken();
+        String client = api().integratorToken();
         String key = "at-" + UUID.randomUUID();
         Api.Reply first = api().post("api/africastalking/make-call", "{\"to\":\"0711000444\"}", client,
                 Map.of("Idempotency-Key", key));
@@ -237,6 +237,24 @@ class AfricasTalkingIT {
                 Map.of("Idempotency-Key", key));
         assertEquals(409, other.status(), other.toString());
         assertEquals(1, fake.received("/voice/call").size());
+    }
+
+    /** Toll fraud (api.md sections 2 and 4): a mobile app's client cannot dial, and nobody dials from any number. */
+    @Test
+    void anAppClientGets403AndAForeignFromIs400AndNothingIsDialed() {
+        Api.Reply app = api().post("api/africastalking/make-call", "{\"to\":\"0711000777\"}", api().clientToken());
+        assertEquals(403, app.status(), app.toString());
+        assertTrue(app.isProblem(), app.toString());
+        for (String token : List.of(api().createUser("agent").token(), api().integratorToken())) {
+            Api.Reply foreign = api().post("api/africastalking/make-call",
+                    "{\"to\":\"0711000777\",\"from\":\"+254722000999\"}", token);
+            assertEquals(400, foreign.status(), foreign.toString());
+            assertTrue(foreign.isProblem(), foreign.toString());
+            assertEquals("from", foreign.json().getJsonArray("errors").getJsonObject(0).getString("field"), foreign.toString());
+        }
+        assertTrue(fake.received("/voice/call").isEmpty(), fake.received("/voice/call").toString());
+        Api.Reply calls = api().get("api/calls?phoneNumber=%2B254711000777", api().adminToken());
+        assertTrue(calls.json().getJsonArray("items").isEmpty(), "a refused make-call stores no call: " + calls);
     }
 
     // ---- voice callbacks ------------------------------------------------------------------------------------

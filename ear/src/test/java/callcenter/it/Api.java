@@ -137,14 +137,24 @@ public final class Api {
         }
     }
 
-    /** Creates an API client and returns a client-credentials token for it. */
+    /** Creates an API client of the default scope (app: a caller's mobile app) and returns a token for it. */
     public String clientToken() {
         return clientToken(adminToken());
     }
 
     /** Creates an API client with the given admin's token and returns a client-credentials token for it. */
     public String clientToken(String adminToken) {
-        Reply created = post("api/clients", "{\"name\":\"it-" + UUID.randomUUID() + "\"}", adminToken);
+        return clientToken(adminToken, null);
+    }
+
+    /** Creates an API client of scope integrator (may also use the carriers' call endpoints) and returns a token. */
+    public String integratorToken() {
+        return clientToken(adminToken(), "integrator");
+    }
+
+    private String clientToken(String adminToken, String scope) {
+        Reply created = post("api/clients", "{\"name\":\"it-" + UUID.randomUUID() + "\""
+                + (scope == null ? "" : ",\"scope\":\"" + scope + "\"") + "}", adminToken);
         if (created.status() != 201) {
             throw new AssertionError("creating a client answered " + created.status() + ": " + created.body());
         }

@@ -125,12 +125,30 @@ class TelnyxIT {
     }
 
     @Test
-    void outboundWithFromUsesItAndAClientMayPlaceCalls() {
-        String client = api().clientToken();
-        Api.Reply reply = api().post("api/voice/calls/outbound", "{\"to\":\"+254 711 000 112\",\"from\":\"0711082101\"}",
+    void outboundWithFromUsesItAndAnIntegratorMayPlaceCalls() {
+        String client = api().integratorToken();
+        Api.Reply reply = api().post("api/voice/calls/outbound", "{\"to\":\"+254 711 000 112\",\"from\":\"0711082100\"}",
                 client);
         assertEquals(201, reply.status(), reply.toString());
-        assertEquals("+254711082101", fake.received("/v2/calls").get(0).json().getString("from"));
+        assertEquals(FakeTelnyx.PHONE_NUMBER, fake.received("/v2/calls").get(0).json().getString("from"));
+    }
+
+    /** Toll fraud (api.md sections 2 and 4): a mobile app's client cannot dial, and nobody dials from any number. */
+    @Test
+    void anAppClientGets403AndAForeignFromIs400AndNothingIsDialed() {
+        Api.Reply app = api().post("api/voice/calls/outbound", "{\"to\":\"0711000118\"}", api().clientToken());
+        assertEquals(403, app.status(), app.toString());
+        assertTrue(app.isProblem(), app.toString());
+        for (String token : List.of(api().adminToken(), api().integratorToken())) {
+            Api.Reply foreign = api().post("api/voice/calls/outbound", "{\"to\":\"0711000118\",\"from\":\"+14155550100\"}",
+                    token);
+            assertEquals(400, foreign.status(), foreign.toString());
+            assertTrue(foreign.isProblem(), foreign.toString());
+            assertEquals("from", foreign.json().getJsonArray("errors").getJsonObject(0).getString("field"), foreign.toString());
+        }
+        assertTrue(fake.received("/v2/calls").isEmpty(), fake.received("/v2/calls").toString());
+        Api.Reply calls = api().get("api/calls?phoneNumber=%2B254711000118", api().adminToken());
+        assertTrue(calls.json().getJsonArray("items").isEmpty(), "a refused dial stores no call: " + calls);
     }
 
     @Test
@@ -300,7 +318,7 @@ class TelnyxIT {
 
     @Test
     void invalidDigitsUnknownLegsAndOtherClientsCallsSendNothing() {
-        String client = api().clientToken();
+        String client = api().integratorToken();
         Api.Reply placed = api().post("api/voice/calls/outbound", "{\"to\":\"0711000117\"}", client);
         assertEquals(201, placed.status(), placed.toString());
         String leg = placed.json().getJsonObject("provider").getString("callControlId");
@@ -313,8 +331,10 @@ class TelnyxIT {
         Api.Reply unknown = api().post("api/voice/calls/v3:unknown-leg/hangup", "", client);
         assertEquals(404, unknown.status(), unknown.toString());
         assertTrue(unknown.isProblem());
-        Api.Reply foreign = api().post("api/voice/calls/" + leg + "/hangup", "", api().clientToken());
+        Api.Reply foreign = api().post("api/voice/calls/" + leg + "/hangup", "", api().integratorToken());
         assertEquals(404, foreign.status(), foreign.toString());
+        Api.Reply app = api().post("api/voice/calls/" + leg + "/hangup", "", api().clientToken());
+        assertEquals(403, app.status(), app.toString());
         assertEquals(404, api().post("api/voice/calls/" + leg + "/reject", "", client).status());
         assertTrue(fake.receivedFor(leg).isEmpty(), fake.receivedFor(leg).toString());
         assertOk(api().post("api/voice/calls/" + leg + "/hangup", "", client));
