@@ -81,6 +81,16 @@ class BootableJarIT {
     }
 
     @Test
+    void postgresqlWithoutAPasswordIsReportedAndNeverReady() throws Exception {
+        Path dir = workDir("no-db-password");
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 400, Map.of("CALLCENTER_DB", "postgresql",
+                "CALLCENTER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/callcenter"))) {
+            assertTrue(server.awaitOutput("Missing setting CALLCENTER_DB_PASSWORD", BOOT), server.outputText());
+            assertFalse(server.awaitReady(Duration.ofSeconds(5)), "must never run on the guessable default password");
+        }
+    }
+
+    @Test
     void aNonNumericTimeoutIsReportedAndNeverReady() throws Exception {
         Path dir = workDir("wrong-timeout");
         try (BootableJar server = BootableJar.start(dir, JAR_PORT + 200, Map.of("CALLCENTER_RING_TIMEOUT_SECONDS", "soon"))) {

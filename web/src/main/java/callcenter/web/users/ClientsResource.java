@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import callcenter.common.Roles;
 import callcenter.users.boundary.ClientService;
 
@@ -25,7 +27,9 @@ import callcenter.users.boundary.ClientService;
 public class ClientsResource {
 
     /** The new client's credentials and scope; the secret is shown only here. */
-    public record CreatedClient(String clientId, String clientSecret, String scope) {
+    public record CreatedClient(String clientId, String clientSecret,
+                                @Schema(enumeration = {"app", "integrator"}, description = NewClientRequest.SCOPE)
+                                String scope) {
     }
 
     @Inject
