@@ -144,6 +144,7 @@ public class UserService {
         // and reads the user again under its lock: concurrent changes neither get lost nor disable the last admin.
         List<User> admins = mayRemoveAdmin ? lockEnabledAdmins() : List.of();
         em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        long generationBefore = user.tokenGeneration();
         var now = Times.now();
         boolean removesAdmin = Roles.ADMIN.equals(user.role()) && user.enabled()
                 && ((changes.role() != null && !Roles.ADMIN.equals(changes.role()))
@@ -167,7 +168,6 @@ public class UserService {
         if (changes.telnyxCredentialId() != null) {
             user.telnyxCredentialId(blankToNull(changes.telnyxCredentialId()), now);
         }
-        long generationBefore = user.tokenGeneration();
         if (changes.role() != null) {
             user.role(changes.role(), now);
         }
