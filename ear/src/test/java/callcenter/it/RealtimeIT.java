@@ -369,6 +369,41 @@ class RealtimeIT {
         }
     }
 
+    /**
+     * Issue 15: an agent whose only node died (and was not started again) must not stay available for good. Its
+     * socket rows are moved to a node id that has no heartbeat, as a killed node leaves them; the agent's own socket
+     * here stays open but no longer counts, so the sweep of the live node must take it offline after the grace.
+     */
+    @Test
+    void anAgentWhoseNodeDiedGoesOfflineAfterTheGrace() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        try (WsClient socket = WsClient.agent(base, agent.token());
+             java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.db.url"),
+                     System.getProperty("it.db.user"), System.getProperty("it.db.password"))) {
+            socket.await("agents:list", WAIT);
+            assertEquals("available", presenceOf(db, agent.id()));
+            try (var move = db.prepareStatement("UPDATE agent_sockets SET node_id = 'dead-node' WHERE user_id = ?")) {
+                move.setObject(1, UUID.fromString(agent.id()));
+                assertEquals(1, move.executeUpdate());
+            }
+            // 30 s without a heartbeat, a 5 s sweep, then the grace period (4 s in the ITs).
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!"offline".equals(presenceOf(db, agent.id())) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertEquals("offline", presenceOf(db, agent.id()), "an agent of a dead node stays available");
+        }
+    }
+
+    private static String presenceOf(java.sql.Connection db, String userId) throws java.sql.SQLException {
+        try (var query = db.prepareStatement("SELECT status FROM agent_presence WHERE user_id = ?")) {
+            query.setObject(1, UUID.fromString(userId));
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     @Test
     void agentWhoStaysAwayPastTheGraceLosesTheCall() {
         Api.TestUser user = api().createUser("agent");

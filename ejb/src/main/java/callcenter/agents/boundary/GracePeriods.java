@@ -1,5 +1,6 @@
 package callcenter.agents.boundary;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import callcenter.agents.entity.AgentPresence;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Times;
+import callcenter.platform.NodeIdentity;
 import callcenter.platform.Settings;
 import callcenter.users.boundary.StaffDirectory;
 import callcenter.users.entity.User;
@@ -48,6 +50,12 @@ public class GracePeriods {
 
     @Inject
     Settings settings;
+
+    /**
+     * Longer than {@link NodeIdentity#STALE_AFTER}: a live node whose database was slow for a few seconds must not
+     * lose its agents; a dead one's agents go offline within this plus the grace period.
+     */
+    static final Duration DEAD_NODE_AFTER = NodeIdentity.STALE_AFTER.multipliedBy(3);
 
     /** The agents whose grace period has passed with no socket open: candidates for {@link #expire}. */
     public List<UUID> expired() {
@@ -81,6 +89,21 @@ public class GracePeriods {
         presences.startGraceWithoutSockets(Times.now());
         if (removed > 0) {
             LOG.info("Removed " + removed + " WebSocket registrations of node " + nodeId + " left from its last run");
+        }
+        return removed;
+    }
+
+    /**
+     * Sockets registered on a node that died and did not come back are gone too: without this, its agents would stay
+     * available for good and be offered calls nobody can answer. Their grace period starts now, as after a restart.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetDeadNodes() {
+        int removed = sockets.forgetDeadNodes(Times.now().minus(DEAD_NODE_AFTER));
+        if (removed > 0) {
+            presences.startGraceWithoutSockets(Times.now());
+            LOG.warning("Removed " + removed + " WebSocket registrations of nodes whose heartbeat stopped more than "
+                    + DEAD_NODE_AFTER.toSeconds() + " s ago");
         }
         return removed;
     }

@@ -28,7 +28,7 @@ import callcenter.platform.Settings;
  */
 @Startup
 @Singleton
-@DependsOn("Migrations")
+@DependsOn({"Migrations", "NodeIdentity"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PresenceSweeper {
@@ -65,6 +65,16 @@ public class PresenceSweeper {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not take agent " + agent + " offline; retried on the next tick: " + e);
             }
+        }
+    }
+
+    // Every node runs it; two nodes deleting the same dead node's rows is the same work done twice at worst.
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void forgetDeadNodes() {
+        try {
+            grace.forgetDeadNodes();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove the sockets of dead nodes; retried in 5 s: " + e);
         }
     }
 

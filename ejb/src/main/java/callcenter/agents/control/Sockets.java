@@ -33,6 +33,16 @@ public class Sockets {
                 .setParameter("user", userId).getSingleResult() > 0;
     }
 
+    /**
+     * Removes the registrations of nodes that are gone: no running boot of that node id has a heartbeat since
+     * {@code aliveSince} (a node that was killed and not started again, or stopped without closing its sockets).
+     */
+    public int forgetDeadNodes(Instant aliveSince) {
+        return em.createQuery("DELETE FROM SocketRegistration s WHERE NOT EXISTS (SELECT n.nodeId FROM NodeBoot n"
+                        + " WHERE n.nodeId = s.nodeId AND n.heartbeatAt > :alive)")
+                .setParameter("alive", aliveSince).executeUpdate();
+    }
+
     /** Removes every registration of one node; returns how many there were. */
     public int forgetNode(String nodeId) {
         return em.createQuery("DELETE FROM SocketRegistration s WHERE s.nodeId = :node")
