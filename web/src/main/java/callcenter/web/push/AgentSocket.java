@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -65,12 +66,28 @@ public class AgentSocket {
         }
     }
 
-    @OnMessage
+    /**
+     * One client event. A text message over {@link Envelope#MAX_FRAME_BYTES} is refused by the container with 1009
+     * while it arrives, before it is buffered whole; one that is not UTF-8 with 1007. Events over the socket's rate
+     * are dropped.
+     */
+    @OnMessage(maxMessageSize = Envelope.MAX_FRAME_BYTES)
     public void message(String text, Session session) {
         Peer peer = peer(session);
-        if (peer != null) {
-            events.handle(peer, text);
+        if (peer == null) {
+            return;
         }
+        switch (peer.rate.take(System.nanoTime())) {
+            case PASS -> events.handle(peer, text);
+            case DROP_AND_TELL -> events.rateLimited(peer);
+            case DROP -> LOG.finest("dropped an event over the rate limit");
+        }
+    }
+
+    /** Frames are JSON text: a binary message closes the socket with 1003 (api.md section 5 speaks only text). */
+    @OnMessage(maxMessageSize = Envelope.MAX_FRAME_BYTES)
+    public void binary(ByteBuffer data, Session session) {
+        closeWith(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "frames are JSON text"));
     }
 
     @OnClose
@@ -115,10 +132,14 @@ public class AgentSocket {
     }
 
     private static void refuse(Session session, String reason) {
+        closeWith(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+
+    private static void closeWith(Session session, CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            session.close(reason);
         } catch (Exception e) {
-            LOG.log(Level.FINE, "closing a refused socket failed", e);
+            LOG.log(Level.FINE, "closing a socket failed", e);
         }
     }
 

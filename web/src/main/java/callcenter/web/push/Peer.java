@@ -21,6 +21,8 @@ final class Peer {
     final String role;
     final UUID callId;
     final Outbox outbox;
+    /** How many client events this socket may still send now. */
+    final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
 
     Peer(Session session, UUID userId, String name, String role, UUID callId, int queueCapacity) {
