@@ -106,7 +106,7 @@ final class FuzzCorpus {
         if (e.body() == Body.NONE) {
             cases.add(new Case("random bytes", e, e.method(), e.path(), pick(WRONG_CONTENT_TYPES), randomBytes()));
             cases.add(new Case("query garbage", e, e.method(), e.path() + (e.path().contains("?") ? "&" : "?")
-                    + pick(List.of("limit=-1", "limit=abc", "limit=999999999999", "cursor=%zz", "cursor=AAAA",
+                    + pick(List.of("limit=-1", "limit=abc", "limit=999999999999", "cursor=%25zz", "cursor=AAAA",
                     "status=bogus", "from=yesterday", "to=%00", "limit=", "phoneNumber=%27%20OR%201%3D1",
                     "agentId=not-a-uuid", "channel=%ff%fe")), null, new byte[0]));
             return cases;
@@ -159,7 +159,7 @@ final class FuzzCorpus {
     }
 
     private String mangledPath(String path) {
-        String garbage = pick(List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "%zz", "'%20OR%201=1", "x".repeat(3000),
+        String garbage = pick(List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "%25zz", "'%20OR%201=1", "x".repeat(3000),
                 "%ED%A0%80", "%F0%9F%98%80", "00000000-0000-0000-0000-00000000000g", ";jsessionid=x", "%2e%2e"));
         int query = path.indexOf('?');
         String plain = query < 0 ? path : path.substring(0, query);
@@ -200,7 +200,8 @@ final class FuzzCorpus {
                     .add("status", "sleeping").add("sdp", "x".repeat(20_000 + random.nextInt(20_000)))
                     .add("candidate", pick(UNICODE)).add("extension", 12).add("microphone", "maybe").add("audio", 1)
                     .build()));
-            if (callId != null) {
+            // With the socket's own call, call:ended would be a valid event: it is broken in the other two frames only.
+            if (callId != null && !event.equals("call:ended")) {
                 frames.add(frame(event, Json.createObjectBuilder().add("callId", callId).add("status", 3)
                         .add("sdp", JsonValue.EMPTY_JSON_OBJECT).add("candidate", 9).add("extension", JsonValue.TRUE)
                         .add("microphone", JsonValue.NULL).build()));

@@ -67,14 +67,23 @@ public class AgentSocket {
     }
 
     /**
-     * One client event. A text message over {@link Envelope#MAX_FRAME_BYTES} is refused by the container with 1009
-     * while it arrives, before it is buffered whole; one that is not UTF-8 with 1007. Events over the socket's rate
-     * are dropped.
+     * One client event, taken part by part as the container reads it: a message over {@link Envelope#MAX_FRAME_BYTES}
+     * closes the socket with 1009 as soon as its parts pass the limit, so it is never buffered whole (with the
+     * container's own {@code maxMessageSize}, an unfinished fragmented message of 128 KiB got no close in
+     * SocketLimitsIT). Text that is not UTF-8 is closed with 1007 by the container. Events over the socket's rate are dropped.
      */
-    @OnMessage(maxMessageSize = Envelope.MAX_FRAME_BYTES)
-    public void message(String text, Session session) {
+    @OnMessage
+    public void message(String part, boolean last, Session session) {
         Peer peer = peer(session);
-        if (peer == null) {
+        if (peer == null || !session.isOpen()) {
+            return;
+        }
+        String text = peer.inbound.add(part, last);
+        if (text == null) {
+            if (peer.inbound.tooBig()) {
+                closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                        "a frame is at most " + Envelope.MAX_FRAME_BYTES + " bytes"));
+            }
             return;
         }
         switch (peer.rate.take(System.nanoTime())) {

@@ -21,6 +21,8 @@ final class Peer {
     final String role;
     final UUID callId;
     final Outbox outbox;
+    /** The parts of the client message being read. */
+    final Inbound inbound = new Inbound(Envelope.MAX_FRAME_BYTES);
     /** How many client events this socket may still send now. */
     final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
