@@ -429,6 +429,46 @@ class AfricasTalkingIT {
         assertTrue(reply.isProblem());
     }
 
+    @Test
+    void aFinalCallbackWithAHangupCauseLongerThanItsColumnEndsTheCall() {
+        Api.TestUser agent = api().createUser("agent");
+        String session = "ATVId_" + UUID.randomUUID();
+        String cause = "VERY_LONG_CAUSE_" + "Y".repeat(484);
+        try (WsClient socket = WsClient.agent(base, agent.token())) {
+            // An agent is available, so the call waits instead of being missed at once.
+            assertEquals(200, callback(FakeAfricasTalking.SECRET, inbound(session, "+254722000333")).status());
+            Map<String, String> done = new LinkedHashMap<>(inbound(session, "+254722000333"));
+            done.put("isActive", "0");
+            done.put("durationInSeconds", "0");
+            done.put("hangupCause", cause);
+            Api.Reply end = callback(FakeAfricasTalking.SECRET, done);
+            assertEquals(200, end.status(), end.toString());
+        }
+        JsonObject call = bySession(session);
+        assertEquals("missed", call.getString("status"), call.toString());
+        assertEquals(cause.toLowerCase(java.util.Locale.ROOT).substring(0, 64), call.getString("hangupCause"));
+    }
+
+    @Test
+    void aBrowserCallToAnythingButOneKnownClientOrOneNumberIsRejected() {
+        Api.TestUser agent = api().createUser("agent");
+        for (String target : List.of(FakeAfricasTalking.USERNAME + ".no_such_client",
+                FakeAfricasTalking.USERNAME + "." + agent.username() + ",+1900555000", "+254711000111,+1900555000",
+                "sip:evil@attacker.example", FakeAfricasTalking.USERNAME + ".x\"/><Dial phoneNumbers=\"+1900")) {
+            String session = "ATVId_" + UUID.randomUUID();
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("isActive", "1");
+            form.put("sessionId", session);
+            form.put("direction", "Inbound");
+            form.put("callerNumber", FakeAfricasTalking.USERNAME + "." + agent.username());
+            form.put("destinationNumber", "+254711082000");
+            form.put("clientDialedNumber", target);
+            Api.Reply reply = callback(FakeAfricasTalking.SECRET, form);
+            assertEquals(200, reply.status(), target + " " + reply);
+            assertTrue(reply.body().contains("<Reject/>") && !reply.body().contains("<Dial"), target + " " + reply.body());
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private static Map<String, String> inbound(String session, String caller) {

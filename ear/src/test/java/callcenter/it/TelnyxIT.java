@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -597,6 +598,17 @@ class TelnyxIT {
                 .filter(i -> text.equals(i.asJsonObject().getString("text"))).count(), list.toString());
         assertTrue(list.json().containsKey("nextCursor"));
         assertEquals(403, api().get("api/sms", api().clientToken()).status());
+    }
+
+    @Test
+    void aHangupCauseLongerThanItsColumnStillEndsTheCall() {
+        Api.TestUser agent = api().createUser("agent");
+        String leg = outbound(agent.token());
+        String cause = "Carrier_Cause_" + "x".repeat(486);
+        assertEquals(200, voice("call.hangup", leg, Json.createObjectBuilder().add("hangup_cause", cause)).status());
+        JsonObject ended = byLegWithEvents(leg, agent.token());
+        assertEquals("ended", ended.getString("status"), ended.toString());
+        assertEquals(cause.toLowerCase(Locale.ROOT).substring(0, 64), ended.getString("hangupCause"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

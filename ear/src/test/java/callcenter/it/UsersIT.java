@@ -55,6 +55,26 @@ class UsersIT {
     }
 
     @Test
+    void aSipUsernameOrCredentialIdThatCouldNameAnotherHostIs400AndChangesNothing() {
+        String admin = api().adminToken();
+        for (String sip : List.of("evil@attacker.example", "a b", "sip:x", "a;transport=tcp", "x".repeat(65), "a\u0000b")) {
+            String username = unique("sip-");
+            Api.Reply reply = create(user(username).add("sipUsername", sip), admin);
+            assertEquals(400, reply.status(), sip + " " + reply);
+            assertTrue(reply.isProblem() && reply.body().contains("\"sipUsername\""), reply.toString());
+            assertEquals(401, api().post("api/auth/login", "{\"username\":\"" + username
+                    + "\",\"password\":\"secret-password\"}", null).status(), "not created");
+        }
+        Api.TestUser agent = api().createUser("agent");
+        Api.Reply patched = api().patch("api/users/" + agent.id(), "{\"sipUsername\":\"x@evil.example\"}", admin);
+        assertEquals(400, patched.status(), patched.toString());
+        Api.Reply credential = api().patch("api/users/" + agent.id(), "{\"telnyxCredentialId\":\"../../calls\"}", admin);
+        assertEquals(400, credential.status(), credential.toString());
+        assertEquals(200, api().patch("api/users/" + agent.id(), "{\"sipUsername\":\"agent.one_2-b\"}", admin).status());
+        assertEquals(200, api().patch("api/users/" + agent.id(), "{\"sipUsername\":\"\"}", admin).status(), "clears");
+    }
+
+    @Test
     void createAnswers201WithoutPassword() {
         String admin = api().adminToken();
         String username = unique("new.user-");

@@ -18,9 +18,26 @@ public final class HangupCauses {
     private HangupCauses() {
     }
 
-    /** A carrier's cause as the API shows it. */
+    /** The length of the {@code hangup_cause} columns. */
+    public static final int MAX_LENGTH = 64;
+
+    /**
+     * A carrier's cause as the API shows it: lower-cased, without the characters a database cannot store (NUL,
+     * unpaired surrogates) and cut to {@link #MAX_LENGTH}. A final webhook whose cause did not fit would fail on
+     * every retry and the call would never end.
+     */
     public static String carrier(String cause) {
-        return cause == null || cause.isBlank() ? null : cause.trim().toLowerCase(Locale.ROOT);
+        if (cause == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(Math.min(cause.length(), MAX_LENGTH));
+        cause.strip().toLowerCase(Locale.ROOT).codePoints()
+                .filter(c -> c != 0 && !Character.isISOControl(c)
+                        && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE))
+                .takeWhile(c -> kept.length() + Character.charCount(c) <= MAX_LENGTH)
+                .forEach(kept::appendCodePoint);
+        String text = kept.toString().strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**

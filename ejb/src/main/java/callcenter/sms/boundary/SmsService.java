@@ -2,6 +2,7 @@ package callcenter.sms.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -38,6 +39,16 @@ public class SmsService {
     /** Stores a delivered SMS and pushes it; joins the caller's transaction (the webhook's de-duplication). */
     public SmsView received(String providerName, String providerMessageId, String from, String to, String text,
                             Instant receivedAt) {
+        if (providerMessageId != null) {
+            // The same message again under another event id (a redelivery): stored once, pushed once.
+            Optional<SmsMessage> stored = em.createQuery("SELECT s FROM SmsMessage s WHERE s.providerName = :provider"
+                            + " AND s.providerMessageId = :id", SmsMessage.class)
+                    .setParameter("provider", providerName).setParameter("id", providerMessageId)
+                    .getResultStream().findFirst();
+            if (stored.isPresent()) {
+                return SmsView.of(stored.get());
+            }
+        }
         Instant now = Times.now();
         String body = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         SmsMessage sms = new SmsMessage(UUID.randomUUID(), providerName, providerMessageId, from, to, body,

@@ -36,4 +36,16 @@ class HangupCausesTest {
         assertEquals("normal_clearing", HangupCauses.carrier(" NORMAL_CLEARING "));
         assertNull(HangupCauses.carrier(""));
     }
+
+    @Test
+    void aCarrierCauseFitsItsColumnWhateverTheCarrierSent() {
+        String cause = HangupCauses.carrier("X".repeat(500));
+        assertEquals("x".repeat(HangupCauses.MAX_LENGTH), cause);
+        assertEquals("user_busy", HangupCauses.carrier("user\u0000_busy\ud800"));
+        // A 4-byte character is kept whole or not at all, never cut in half.
+        String emoji = "\ud83d\ude00";
+        String cut = HangupCauses.carrier("a".repeat(HangupCauses.MAX_LENGTH - 1) + emoji);
+        assertEquals("a".repeat(HangupCauses.MAX_LENGTH - 1), cut);
+        assertNull(HangupCauses.carrier("\u0000\u0001 "));
+    }
 }

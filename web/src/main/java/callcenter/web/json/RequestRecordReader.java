@@ -40,6 +40,7 @@ import jakarta.ws.rs.ext.Provider;
 import callcenter.common.CallCenterException;
 import callcenter.common.FieldError;
 import callcenter.common.JsonP;
+import callcenter.common.Text;
 
 /**
  * Binds a JSON request body to a request record, the one way the API reads JSON: the seed's names are accepted
@@ -83,6 +84,8 @@ public class RequestRecordReader implements MessageBodyReader<Record> {
             String expected = expected(component.getType(), value);
             if (expected != null) {
                 errors.add(new FieldError(component.getName(), "must be " + expected));
+            } else if (value instanceof JsonString text && !Text.storable(text.getString())) {
+                errors.add(new FieldError(component.getName(), UNSTORABLE));
             } else {
                 fields.add(component.getName(), value);
             }
@@ -190,6 +193,8 @@ public class RequestRecordReader implements MessageBodyReader<Record> {
         }
         return null;
     }
+
+    static final String UNSTORABLE = Text.UNSTORABLE;
 
     private static boolean isWhole(JsonNumber number, long max) {
         if (!number.isIntegral()) {

@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,12 +67,37 @@ public class AgentSocket {
         }
     }
 
+    /**
+     * One client event, taken part by part as the container reads it: a message over {@link Envelope#MAX_FRAME_BYTES}
+     * closes the socket with 1009 as soon as its parts pass the limit, so it is never buffered whole (with the
+     * container's own {@code maxMessageSize}, an unfinished fragmented message of 128 KiB got no close in
+     * SocketLimitsIT). Text that is not UTF-8 is closed with 1007 by the container. Events over the socket's rate are dropped.
+     */
     @OnMessage
-    public void message(String text, Session session) {
+    public void message(String part, boolean last, Session session) {
         Peer peer = peer(session);
-        if (peer != null) {
-            events.handle(peer, text);
+        if (peer == null || !session.isOpen()) {
+            return;
         }
+        String text = peer.inbound.add(part, last);
+        if (text == null) {
+            if (peer.inbound.tooBig()) {
+                closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                        "a frame is at most " + Envelope.MAX_FRAME_BYTES + " bytes"));
+            }
+            return;
+        }
+        switch (peer.rate.take(System.nanoTime())) {
+            case PASS -> events.handle(peer, text);
+            case DROP_AND_TELL -> events.rateLimited(peer);
+            case DROP -> LOG.finest("dropped an event over the rate limit");
+        }
+    }
+
+    /** Frames are JSON text: a binary message closes the socket with 1003 (api.md section 5 speaks only text). */
+    @OnMessage(maxMessageSize = Envelope.MAX_FRAME_BYTES)
+    public void binary(ByteBuffer data, Session session) {
+        closeWith(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "frames are JSON text"));
     }
 
     @OnClose
@@ -111,10 +137,14 @@ public class AgentSocket {
     }
 
     private static void refuse(Session session, String reason) {
+        closeWith(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+
+    private static void closeWith(Session session, CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            session.close(reason);
         } catch (Exception e) {
-            LOG.log(Level.FINE, "closing a refused socket failed", e);
+            LOG.log(Level.FINE, "closing a socket failed", e);
         }
     }
 

@@ -91,6 +91,13 @@ public class ClientEvents {
         }
     }
 
+    /** The answer to an event dropped by the socket's rate limit. */
+    void rateLimited(Peer peer) {
+        error(peer, new ErrorFrame("rate_limited", "Too many events: at most " + (int) EventRate.RATE
+                + " a second (bursts of " + (int) EventRate.BURST + "); this one and those following it were dropped",
+                null));
+    }
+
     private void error(Peer peer, ErrorFrame error) {
         writer.send(peer, error.frame());
     }

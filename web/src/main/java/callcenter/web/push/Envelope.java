@@ -20,6 +20,8 @@ record Envelope(String event, JsonObject data) {
     }
 
     static final int MAX_FRAME_CHARS = 64 * 1024;
+    /** The largest text message the endpoint takes, in bytes; a larger one is closed with 1009. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
 
     static Envelope parse(String text) {
         if (text == null || text.isBlank()) {
@@ -31,7 +33,8 @@ record Envelope(String event, JsonObject data) {
         JsonValue value;
         try (var reader = JsonP.createReader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax; Parsson refuses nesting deeper than its limit with a plain RuntimeException.
             throw new BadFrame("not JSON");
         }
         if (!(value instanceof JsonObject frame)) {

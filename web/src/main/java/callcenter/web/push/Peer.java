@@ -24,6 +24,10 @@ final class Peer {
     /** The token's expiry: the socket is closed then, as a REST request with that token would be refused. */
     final Instant expiresAt;
     final Outbox outbox;
+    /** The parts of the client message being read. */
+    final Inbound inbound = new Inbound(Envelope.MAX_FRAME_BYTES);
+    /** How many client events this socket may still send now. */
+    final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
 
     Peer(Session session, Actor actor, Instant expiresAt, int queueCapacity) {

@@ -14,8 +14,10 @@ public record NewUserRequest(
         @NotNull @Size(min = 8, max = 256, message = UserRules.PASSWORD_MESSAGE) String password,
         @NotBlank @Size(max = 32) String extension,
         @NotNull @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
-        @Size(max = 128) String sipUsername,
-        @Size(max = 128) String telnyxCredentialId) {
+        // Empty means none, as it always did.
+        @Pattern(regexp = "(" + UserRules.SIP_USERNAME + ")?", message = UserRules.SIP_USERNAME_MESSAGE) String sipUsername,
+        @Pattern(regexp = "(" + UserRules.CREDENTIAL_ID + ")?", message = UserRules.CREDENTIAL_ID_MESSAGE)
+        String telnyxCredentialId) {
 
     UserService.NewUser command() {
         return new UserService.NewUser(username, displayName.trim(), password, extension, role, sipUsername,

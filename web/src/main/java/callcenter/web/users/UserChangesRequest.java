@@ -14,8 +14,10 @@ public record UserChangesRequest(
         @Size(max = 32) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String extension,
         @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
         @Size(min = 8, max = 256, message = UserRules.PASSWORD_MESSAGE) String password,
-        @Size(max = 128) String sipUsername,
-        @Size(max = 128) String telnyxCredentialId,
+        // Empty clears, so the patterns take "" too.
+        @Pattern(regexp = "(" + UserRules.SIP_USERNAME + ")?", message = UserRules.SIP_USERNAME_MESSAGE) String sipUsername,
+        @Pattern(regexp = "(" + UserRules.CREDENTIAL_ID + ")?", message = UserRules.CREDENTIAL_ID_MESSAGE)
+        String telnyxCredentialId,
         Boolean enabled) {
 
     UserService.UserChanges command() {

@@ -8,6 +8,12 @@ final class UserRules {
     static final String ROLE = "admin|supervisor|agent";
     static final String ROLE_MESSAGE = "must be admin, supervisor or agent";
     static final String NOT_BLANK = "(?s).*\\S.*";
+    /** A SIP user becomes {@code sip:<user>@sip.telnyx.com}: nothing that could name another host or add a target. */
+    static final String SIP_USERNAME = "[A-Za-z0-9._-]{1,64}";
+    static final String SIP_USERNAME_MESSAGE = "must be 1 to 64 characters of A-Z, a-z, 0-9, _, . and -";
+    /** A Telnyx credential id goes into the path of a Telnyx API URL. */
+    static final String CREDENTIAL_ID = "[A-Za-z0-9._:-]{1,128}";
+    static final String CREDENTIAL_ID_MESSAGE = "must be 1 to 128 characters of A-Z, a-z, 0-9, _, ., : and -";
 
     private UserRules() {
     }

@@ -91,4 +91,14 @@ class RequestRecordReaderTest {
         assertNull(read("", Optional.class).clientName());
         assertEquals("x", read("{\"clientName\":\"x\"}", Optional.class).clientName());
     }
+
+    @Test
+    void nulAndUnpairedSurrogatesAreFieldErrorsAndFourByteCharactersAreFine() {
+        for (String text : List.of("a\\u0000b", "\\ud800", "x\\udfffy", "\\udc00\\ud800")) {
+            List<FieldError> errors = errors("{\"callerName\":\"" + text + "\",\"phoneNumber\":\"0711000111\"}");
+            assertEquals(List.of(new FieldError("callerName", RequestRecordReader.UNSTORABLE)), errors, text);
+        }
+        assertEquals("\ud83d\ude00", read("{\"callerName\":\"\\ud83d\\ude00\",\"phoneNumber\":\"0711000111\"}",
+                Sample.class).callerName());
+    }
 }

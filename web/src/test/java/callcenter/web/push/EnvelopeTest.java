@@ -45,4 +45,10 @@ class EnvelopeTest {
         String big = "{\"event\":\"x\",\"data\":{\"s\":\"" + "a".repeat(Envelope.MAX_FRAME_CHARS) + "\"}}";
         assertThrows(Envelope.BadFrame.class, () -> Envelope.parse(big));
     }
+
+    @Test
+    void nestingDeeperThanTheParserTakesIsABadFrameNotAFailure() {
+        String deep = "{\"event\":\"x\",\"data\":{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}}";
+        assertThrows(Envelope.BadFrame.class, () -> Envelope.parse(deep));
+    }
 }

@@ -143,7 +143,7 @@ public class AfricasTalkingCallbacks {
         String callerNumber = callback.get("callerNumber");
         String clientName = CallbackRouting.clientNameOf(callerNumber, username);
         UUID agent = clientName == null ? null : users.userOfAtClientName(clientName).orElse(null);
-        String target = CallbackRouting.dialTarget(callback.get("clientDialedNumber"), username, numbers::e164OrNull);
+        String target = dialTarget(callback, username);
         if (agent == null || target == null) {
             LOG.info(() -> "Rejected an Africa's Talking browser call of an unknown client or to an invalid number,"
                     + " session " + session);
@@ -162,6 +162,12 @@ public class AfricasTalkingCallbacks {
                 callId);
     }
 
+    /** What the browser dialed, if it is one of our clients or a phone number; else null (the call is rejected). */
+    private String dialTarget(VoiceCallback callback, String username) {
+        return CallbackRouting.dialTarget(callback.get("clientDialedNumber"), username, numbers::e164OrNull,
+                client -> users.userOfAtClientName(client).isPresent());
+    }
+
     /** The call make-call logged for this agent and number moments ago, now following this session; else null. */
     private UUID pendingCallOf(UUID agent, String phone, String session) {
         return calls.pendingOutbound(CallLog.CHANNEL_AFRICASTALKING, agent, phone,
@@ -178,8 +184,7 @@ public class AfricasTalkingCallbacks {
             case NOTHING -> ActionXml.empty();
             case DIAL_AGENTS -> dialAgents(call.id());
             case DIAL_DIALED -> {
-                String target = CallbackRouting.dialTarget(callback.get("clientDialedNumber"), username,
-                        numbers::e164OrNull);
+                String target = dialTarget(callback, username);
                 yield target == null ? ActionXml.reject()
                         : ActionXml.dial(List.of(target), CallbackRouting.callerId(callback, at.phoneNumbers()));
             }

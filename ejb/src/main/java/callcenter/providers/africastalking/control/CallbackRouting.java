@@ -1,7 +1,9 @@
 package callcenter.providers.africastalking.control;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -76,15 +78,26 @@ public final class CallbackRouting {
         return address != null && address.startsWith(prefix) ? address.substring(prefix.length()) : null;
     }
 
+    /** The client names we issue: the username with every character outside these replaced by {@code _}. */
+    private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    /** What a dialed phone number may look like before it is normalized: digits and the usual separators. */
+    private static final Pattern DIALED_NUMBER = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,31}");
+
     /**
-     * What to dial for the number a browser dialed: another browser's address as it is, a phone number in E.164
-     * ({@code e164OrNull}), or null when it is neither.
+     * What to dial for the number a browser dialed: the address of a browser client we issued
+     * ({@code knownClient}), a phone number in E.164 ({@code e164OrNull}), or null when it is neither. Whatever
+     * reaches a {@code <Dial>} passes here: never a list of targets, a foreign app's client or a SIP address.
      */
-    public static String dialTarget(String dialed, String username, UnaryOperator<String> e164OrNull) {
+    public static String dialTarget(String dialed, String username, UnaryOperator<String> e164OrNull,
+                                    Predicate<String> knownClient) {
         if (dialed == null) {
             return null;
         }
-        return clientNameOf(dialed, username) != null ? dialed : e164OrNull.apply(dialed);
+        String client = clientNameOf(dialed, username);
+        if (client != null) {
+            return CLIENT_NAME.matcher(client).matches() && knownClient.test(client) ? dialed : null;
+        }
+        return DIALED_NUMBER.matcher(dialed).matches() ? e164OrNull.apply(dialed) : null;
     }
 
     /** The caller id of a Dial: the number of ours that was called, else our first number, else none. */

@@ -14,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
+import callcenter.common.Text;
 
 /**
  * One voice callback of AT (form fields, every value a string; see providers.md 1.4), with the fingerprint that
@@ -29,6 +30,11 @@ public record VoiceCallback(Map<String, List<String>> fields) {
         if (sorted.size() > MAX_FIELDS) {
             throw CallCenterException.badRequest("A voice callback has at most " + MAX_FIELDS + " fields");
         }
+        sorted.forEach((name, values) -> {
+            if (!Text.storable(name) || values.stream().anyMatch(v -> v != null && !Text.storable(v))) {
+                throw CallCenterException.invalid(Text.storable(name) ? name : "form", Text.UNSTORABLE);
+            }
+        });
         fields = java.util.Collections.unmodifiableSortedMap(sorted);
     }
 

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -14,6 +13,7 @@ import jakarta.json.JsonValue;
 import callcenter.calls.entity.HangupCauses;
 import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
+import callcenter.common.Text;
 
 /**
  * One Telnyx webhook (providers.md 2.5): {@code {"data":{"id","event_type","occurred_at","payload":{...}},"meta"}}.
@@ -44,7 +44,9 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
         JsonObject root;
         try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(raw))) {
             root = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax or bytes; Parsson refuses nesting deeper than its limit with a plain
+            // RuntimeException.
             throw CallCenterException.badRequest("The webhook body is not a JSON object");
         }
         if (!(root.get("data") instanceof JsonObject data)) {
@@ -52,18 +54,20 @@ public record WebhookEvent(String id, String type, String occurredAt, JsonObject
         }
         String id = TelnyxJson.text(data.get("id"));
         String type = TelnyxJson.text(data.get("event_type"));
-        if (id == null || id.length() > MAX_ID) {
+        if (id == null || id.length() > MAX_ID || !Text.storable(id)) {
             throw CallCenterException.invalid("data.id", "is required (at most " + MAX_ID + " characters)");
         }
-        if (type == null || type.length() > 64) {
+        if (type == null || type.length() > 64 || !Text.storable(type)) {
             throw CallCenterException.invalid("data.event_type", "is required (at most 64 characters)");
         }
         JsonObject payload = data.get("payload") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
         return new WebhookEvent(id, type, TelnyxJson.text(data.get("occurred_at")), payload);
     }
 
+    /** A payload field as text; null when absent or not storable (NUL, unpaired surrogates). */
     public String field(String name) {
-        return TelnyxJson.text(payload.get(name));
+        String text = TelnyxJson.text(payload.get(name));
+        return text == null || !Text.storable(text) ? null : text;
     }
 
     public String callControlId() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,22 @@ class CallbackRoutingTest {
 
     @Test
     void aBrowserDialsAnotherBrowserAsItIsAndANumberInE164() {
-        assertEquals("myapp.agent_2", CallbackRouting.dialTarget("myapp.agent_2", APP, E164));
-        assertEquals("+254711000111", CallbackRouting.dialTarget("0711000111", APP, E164));
-        assertNull(CallbackRouting.dialTarget("otherapp.agent_2", APP, E164));
-        assertNull(CallbackRouting.dialTarget(null, APP, E164));
+        Predicate<String> known = "agent_2"::equals;
+        assertEquals("myapp.agent_2", CallbackRouting.dialTarget("myapp.agent_2", APP, E164, known));
+        assertEquals("+254711000111", CallbackRouting.dialTarget("0711000111", APP, E164, known));
+        assertNull(CallbackRouting.dialTarget("otherapp.agent_2", APP, E164, known));
+        assertNull(CallbackRouting.dialTarget(null, APP, E164, known));
+    }
+
+    @Test
+    void nothingButOneKnownClientOrOnePhoneNumberIsEverDialed() {
+        Predicate<String> known = name -> true;
+        for (String hostile : List.of("myapp.agent_2,+1900555000", "myapp.agent_2\" /><Dial phoneNumbers=\"+1900",
+                "sip:evil@attacker.example", "+254711000111,+1900555000", "0711000111;ext=1", "myapp.", "myapp.a b",
+                "myapp." + "a".repeat(65), "' OR '1'='1", "<Reject/>", "")) {
+            assertNull(CallbackRouting.dialTarget(hostile, APP, E164, known), hostile);
+        }
+        assertNull(CallbackRouting.dialTarget("myapp.agent_9", APP, E164, "agent_2"::equals), "not a client we issued");
     }
 
     @Test
