@@ -1,6 +1,7 @@
 package callcenter.web.push;
 
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import jakarta.websocket.Session;
 
@@ -21,6 +22,8 @@ final class Peer {
     final String role;
     final UUID callId;
     final Outbox outbox;
+    /** The thread that writes to this socket without a hand-off; null outside Undertow (tests). */
+    final Executor ioThread;
     volatile boolean registered;
 
     Peer(Session session, UUID userId, String name, String role, UUID callId, int queueCapacity) {
@@ -30,6 +33,7 @@ final class Peer {
         this.role = role;
         this.callId = callId;
         this.outbox = new Outbox(queueCapacity);
+        this.ioThread = session == null ? null : IoThreads.of(session);
     }
 
     boolean isCaller() {
