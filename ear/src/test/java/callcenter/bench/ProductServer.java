@@ -35,8 +35,8 @@ final class ProductServer extends Target {
     private final String dbName = "callcenter_bench";
     private final String dbUrl;
 
-    ProductServer(int port, String jar, String options, String dbHost, String dbAdmin) throws Exception {
-        super("product", Wire.PRODUCT, port);
+    ProductServer(String name, int port, String jar, String options, String dbHost, String dbAdmin) throws Exception {
+        super(name, Wire.PRODUCT, port);
         this.jar = jar;
         this.options = options.trim();
         this.dbHost = dbHost;
@@ -44,8 +44,9 @@ final class ProductServer extends Target {
         this.dbUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
     }
 
+    /** A fresh database for every run: the server starts as on a first deployment. */
     @Override
-    Process launch() throws Exception {
+    void prepare() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + "/postgres", dbAdmin, "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
@@ -53,6 +54,10 @@ final class ProductServer extends Target {
             s.execute("CREATE ROLE " + dbName + " LOGIN PASSWORD '" + dbName + "'");
             s.execute("CREATE DATABASE " + dbName + " OWNER " + dbName);
         }
+    }
+
+    @Override
+    Process launch() throws Exception {
         Path keyFile = work.resolve("jwt.pem");
         Files.writeString(keyFile, privateKeyPem());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -59,6 +59,7 @@ abstract class Target {
 
     /** Starts the process; answers the seconds from the start to the first 200 of {@code /health/ready}. */
     final double start() throws Exception {
+        prepare();
         long t0 = System.nanoTime();
         process = launch();
         while (!ready()) {
@@ -68,6 +69,10 @@ abstract class Target {
             Thread.sleep(50);
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** What must exist before the process starts (not timed). */
+    void prepare() throws Exception {
     }
 
     abstract Process launch() throws Exception;
