@@ -47,10 +47,7 @@ public class PushDelivery {
             if ("agent:updated".equals(event.event())) {
                 follow(event.data());
             }
-            String frame = event.frame();
-            for (Peer peer : registry.audience(event.audience())) {
-                writer.send(peer, frame);
-            }
+            writer.sendAll(registry.audience(event.audience()), event.frame());
         }
     }
 

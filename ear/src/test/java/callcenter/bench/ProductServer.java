@@ -1,0 +1,134 @@
+package callcenter.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The product: the bootable jar on a freshly created PostgreSQL database. Set-up shortcuts, so that the figures
+ * measure the push and not password hashing: agents are inserted with JDBC (all with one password hash made by
+ * the server itself), and their tokens are signed by the benchmark with the key it hands the server as
+ * CALLCENTER_JWT_KEY_FILE.
+ */
+final class ProductServer extends Target {
+
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private final String jar;
+    private final String options;
+    private final String dbHost;
+    private final String dbAdmin;
+    private final String dbName = "callcenter_bench";
+    private final String dbUrl;
+
+    ProductServer(String name, int port, String jar, String options, String dbHost, String dbAdmin) throws Exception {
+        super(name, Wire.PRODUCT, port);
+        this.jar = jar;
+        this.options = options.trim();
+        this.dbHost = dbHost;
+        this.dbAdmin = dbAdmin;
+        this.dbUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
+    }
+
+    /** A fresh database for every run: the server starts as on a first deployment. */
+    @Override
+    void prepare() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + "/postgres", dbAdmin, "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+            s.execute("DROP ROLE IF EXISTS " + dbName);
+            s.execute("CREATE ROLE " + dbName + " LOGIN PASSWORD '" + dbName + "'");
+            s.execute("CREATE DATABASE " + dbName + " OWNER " + dbName);
+        }
+    }
+
+    @Override
+    Process launch() throws Exception {
+        Path keyFile = work.resolve("jwt.pem");
+        Files.writeString(keyFile, privateKeyPem());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        return spawn(command, Map.of(
+                "PORT", Integer.toString(port),
+                "CALLCENTER_MANAGEMENT_PORT", Integer.toString(port + 1),
+                "CALLCENTER_DB", "postgresql",
+                "CALLCENTER_DB_URL", dbUrl,
+                "CALLCENTER_DB_USER", dbName,
+                "CALLCENTER_DB_PASSWORD", dbName,
+                "CALLCENTER_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "CALLCENTER_JWT_KEY_FILE", keyFile.toString(),
+                "CALLCENTER_RING_TIMEOUT_SECONDS", "3600"), work);
+    }
+
+    /** Inserts agents directly, all with the password hash of one agent made through the API. */
+    @Override
+    List<String> agents(int count) throws Exception {
+        HttpResponse<String> template = post("api/users", "{\"username\":\"bench_template\",\"displayName\":\"Template\","
+                + "\"password\":\"bench-password\",\"extension\":\"100\",\"role\":\"agent\"}", adminToken());
+        if (template.statusCode() != 201) {
+            throw new IllegalStateException("creating an agent answered " + template.statusCode() + ": " + template.body());
+        }
+        List<String> tokens = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(dbUrl, dbName, dbName)) {
+            String hash;
+            try (ResultSet r = c.createStatement().executeQuery("SELECT password_hash FROM users WHERE username = 'bench_template'")) {
+                r.next();
+                hash = r.getString(1);
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (id, username, display_name, extension, role,"
+                    + " at_client_name, password_hash, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, 'agent', ?, ?, true, ?, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < count; i++) {
+                    UUID id = UUID.randomUUID();
+                    insert.setObject(1, id);
+                    insert.setString(2, "bench_" + i);
+                    insert.setString(3, "Bench Agent " + i);
+                    insert.setString(4, Integer.toString(1000 + i));
+                    insert.setString(5, "bench_" + i);
+                    insert.setString(6, hash);
+                    insert.setTimestamp(7, now);
+                    insert.setTimestamp(8, now);
+                    insert.addBatch();
+                    tokens.add(token(id.toString(), "agent"));
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+        return tokens;
+    }
+
+    @Override
+    String clientToken() throws Exception {
+        JsonObject client = json(post("api/clients", "{\"name\":\"bench\"}", adminToken()).body());
+        HttpResponse<String> response = REQUESTS.send(HttpRequest.newBuilder(base.resolve("api/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + client.getString("clientId")
+                        + "&client_secret=" + client.getString("clientSecret"))).build(), HttpResponse.BodyHandlers.ofString());
+        return json(response.body()).getString("access_token");
+    }
+
+    private String adminToken() {
+        HttpResponse<String> response = post("api/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        return json(response.body()).getString("token");
+    }
+}

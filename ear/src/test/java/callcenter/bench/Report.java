@@ -1,0 +1,53 @@
+package callcenter.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the figures of one target, and of every target side by side. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void print(FanOutBenchmark.Result r, int agents, int calls, int rate, int raceAgents) {
+        System.out.printf(Locale.ROOT, "%s: ready in %.1f s; idle RSS %d MB%n", r.target(), r.readySeconds(), r.idleRssMb());
+        System.out.printf(Locale.ROOT, "  %d agents + %d race agents connected and registered in %.1f s (RSS %d MB)%n",
+                agents, raceAgents, r.registerSeconds(), r.registeredRssMb());
+        System.out.printf(Locale.ROOT, "  FAN-OUT %d calls at %d/s: initiate -> last agent has call:incoming: %s%n", calls, rate,
+                percentiles(r.lastAgent()));
+        System.out.printf(Locale.ROOT, "  initiate answered: %s%n", percentiles(r.initiate()));
+        System.out.printf(Locale.ROOT, "  delivered %d of %d, lost %d; sockets closed by the server %d%n",
+                r.delivered(), r.expected(), r.lost(), r.closedByServer());
+        System.out.printf(Locale.ROOT, "  server CPU %.2f s for %d frames: %.1f µs per frame%n", r.cpuSeconds(), r.frames(),
+                r.microsPerFrame());
+        System.out.printf(Locale.ROOT, "  ACCEPT RACE %d agents x %d calls: one winner in %d; call:accept -> winner's call:accepted %s%n",
+                raceAgents, r.races(), r.racesWithOneWinner(), percentiles(r.raceWinner()));
+    }
+
+    static void table(List<FanOutBenchmark.Result> results) {
+        System.out.printf("%n%-10s %8s %8s %9s %8s %8s %8s %5s %8s %8s %9s %8s %6s%n", "target", "ready s", "idle MB",
+                "register", "p50 ms", "p99 ms", "max ms", "lost", "CPU s", "frames", "µs/frame", "race p99", "races");
+        for (FanOutBenchmark.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-10s %8.1f %8d %9.1f %8.1f %8.1f %8.1f %5d %8.2f %8d %9.1f %8.1f %3d/%d%n",
+                    r.target(), r.readySeconds(), r.idleRssMb(), r.registerSeconds(), at(r.lastAgent(), 0.5),
+                    at(r.lastAgent(), 0.99), at(r.lastAgent(), 1), r.lost(), r.cpuSeconds(), r.frames(), r.microsPerFrame(),
+                    at(r.raceWinner(), 0.99), r.racesWithOneWinner(), r.races());
+        }
+    }
+
+    static String percentiles(long[] sortedNanos) {
+        if (sortedNanos.length == 0) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)",
+                at(sortedNanos, 0.50), at(sortedNanos, 0.90), at(sortedNanos, 0.99), at(sortedNanos, 1), sortedNanos.length);
+    }
+
+    /** The quantile in ms; NaN without samples. */
+    static double at(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1))] / 1e6;
+    }
+}

@@ -1,0 +1,228 @@
+package callcenter.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+
+/**
+ * A server under test, started fresh by the benchmark as its own process: the product's bootable jar
+ * ({@link ProductServer}) or a Node comparator ({@link NodeServer}). Knows how to make agents' tokens, how to
+ * initiate a call, and reads the process's CPU time and RSS from /proc.
+ */
+abstract class Target {
+
+    static final HttpClient REQUESTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4)).build();
+    /** One reader factory: {@code Json.createReader} looks the JSON provider up anew on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    final String name;
+    final Wire wire;
+    final int port;
+    final URI base;
+    final Path work;
+    Process process;
+    private final KeyPair keys;
+
+    Target(String name, Wire wire, int port) throws Exception {
+        this.name = name;
+        this.wire = wire;
+        this.port = port;
+        this.base = URI.create("http://127.0.0.1:" + port + "/");
+        this.work = Files.createTempDirectory("callcenter-bench-" + name);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+    }
+
+    /** Starts the process; answers the seconds from the start to the first 200 of {@code /health/ready}. */
+    final double start() throws Exception {
+        prepare();
+        long t0 = System.nanoTime();
+        process = launch();
+        while (!ready()) {
+            if (!process.isAlive() || System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(300)) {
+                throw new IllegalStateException(name + " did not become ready; see " + work.resolve("server.log"));
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** What must exist before the process starts (not timed). */
+    void prepare() throws Exception {
+    }
+
+    abstract Process launch() throws Exception;
+
+    /** Creates {@code count} agents; answers their socket tokens. */
+    abstract List<String> agents(int count) throws Exception;
+
+    /** A token the initiate requests carry, or null. */
+    abstract String clientToken() throws Exception;
+
+    final void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    final Process spawn(List<String> command, Map<String, String> env, Path directory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("CALLCENTER_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** A user token for an agent, signed with this target's key (the product verifies it, Node only reads it). */
+    final String token(String subject, String role) {
+        long now = Instant.now().getEpochSecond();
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        String claims = b64("{\"iss\":\"callcenter\",\"sub\":\"" + subject + "\",\"upn\":\"bench\",\"groups\":[\"" + role + "\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    final String privateKeyPem() {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private boolean ready() {
+        try {
+            return REQUESTS.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Initiates one call; answers its id. */
+    final String initiate(String body, String clientToken) {
+        HttpResponse<String> response = post("api/calls/initiate", body, clientToken);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("initiate answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body()).getString("id");
+    }
+
+    final HttpResponse<String> post(String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return REQUESTS.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The process's resident memory in MB; -1 where there is no /proc. */
+    final long rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux
+        }
+        return -1;
+    }
+
+    /** The process's CPU time (user + system) so far in ms, from /proc/<pid>/stat; -1 where there is none. */
+    final long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static JsonObject json(String text) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Node comparator: {@code node <script>} in the comparators' directory; agents need no set-up there. */
+    static final class NodeServer extends Target {
+
+        private final Path directory;
+        private final String script;
+
+        NodeServer(String name, Wire wire, int port, Path directory, String script) throws Exception {
+            super(name, wire, port);
+            this.directory = directory;
+            this.script = script;
+        }
+
+        @Override
+        Process launch() throws IOException {
+            return spawn(List.of(System.getProperty("bench.node", "node"), script), Map.of("PORT", Integer.toString(port)), directory);
+        }
+
+        @Override
+        List<String> agents(int count) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                tokens.add(token(UUID.randomUUID().toString(), "agent"));
+            }
+            return tokens;
+        }
+
+        @Override
+        String clientToken() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package callcenter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import callcenter.bench.FanOutBenchmark;
+
+/**
+ * The fan-out benchmark (docs/performance.md) in a CI size, so that it cannot rot: the same code path on its own
+ * freshly started bootable jar and database, 100 agents and 50 calls at 20/s with accept races during the load.
+ * Asserts only what must hold on any machine (nothing lost, one winner per race, figures present); the timings are
+ * printed, not judged: CI shares its cores with other builds.
+ */
+class BenchmarkIT {
+
+    @Test
+    void aSmallRunDeliversEverythingAndEveryRaceHasOneWinner() throws Exception {
+        Properties settings = new Properties();
+        settings.setProperty("bench.targets", "product");
+        settings.setProperty("bench.jar", System.getProperty("it.bootable.jar"));
+        settings.setProperty("bench.port", System.getProperty("it.bench.port", "18880"));
+        settings.setProperty("bench.agents", "100");
+        settings.setProperty("bench.calls", "50");
+        settings.setProperty("bench.rate", "20");
+        settings.setProperty("bench.raceAgents", "20");
+        settings.setProperty("bench.raceCalls", "10");
+        settings.setProperty("bench.idleSeconds", "1");
+        settings.setProperty("bench.serverOptions", "-Xmx512m");
+
+        List<FanOutBenchmark.Result> results = new FanOutBenchmark(settings).run();
+
+        assertEquals(1, results.size());
+        FanOutBenchmark.Result r = results.get(0);
+        assertEquals(50L * 100, r.expected());
+        assertEquals(0, r.lost(), "every call:incoming reaches every available agent");
+        assertEquals(50, r.lastAgent().length, "a time to the last agent for every call");
+        assertEquals(10, r.racesWithOneWinner(), "exactly one winner (and 19 call_already_taken) in every race");
+        assertEquals(10, r.raceWinner().length);
+        assertEquals(0, r.closedByServer(), "no socket closed as too slow");
+        assertTrue(r.readySeconds() > 0 && r.registerSeconds() > 0 && r.idleRssMb() > 0, "start-up, registration, RSS measured");
+        assertTrue(r.frames() >= r.expected() && r.cpuSeconds() > 0, "CPU per frame measured: " + r.microsPerFrame());
+    }
+}
