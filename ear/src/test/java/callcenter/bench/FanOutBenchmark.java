@@ -147,6 +147,7 @@ public final class FanOutBenchmark {
         long registeredRss = target.rssMb();
 
         long cpu = target.cpuMillis();
+        Map<String, Long> threadsBefore = target.cpuMillisByThread();
         long frames = Agents.FRAMES.get();
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<?> raceRun = background.submit(() -> races.run(target, clientToken, racers, raceCalls,
@@ -161,6 +162,7 @@ public final class FanOutBenchmark {
         raceRun.get(300, TimeUnit.SECONDS);
         background.shutdown();
         double cpuSeconds = (target.cpuMillis() - cpu) / 1000.0;
+        Report.threads(threadsBefore, target.cpuMillisByThread());
         frames = Agents.FRAMES.get() - frames;
         long[] last = sentAt.entrySet().stream()
                 .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)

@@ -24,6 +24,15 @@ final class Report {
                 raceAgents, r.races(), r.racesWithOneWinner(), percentiles(r.raceWinner()));
     }
 
+    /** The kinds of thread that used the most CPU in the window (threads that ended meanwhile are missing). */
+    static void threads(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        StringBuilder line = new StringBuilder("  server CPU by thread:");
+        after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f s;", e.getKey(), e.getValue() / 1000.0)));
+        System.out.println(line);
+    }
+
     static void table(List<FanOutBenchmark.Result> results) {
         System.out.printf("%n%-10s %8s %8s %9s %8s %8s %8s %5s %8s %8s %9s %8s %6s%n", "target", "ready s", "idle MB",
                 "register", "p50 ms", "p99 ms", "max ms", "lost", "CPU s", "frames", "µs/frame", "race p99", "races");

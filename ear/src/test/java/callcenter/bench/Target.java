@@ -33,7 +33,8 @@ import jakarta.json.JsonReaderFactory;
  */
 abstract class Target {
 
-    static final HttpClient REQUESTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    /** HTTP/1.1: an h2c upgrade request is taken by the Node servers as a WebSocket upgrade and never answered. */
+    static final HttpClient REQUESTS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(4)).build();
     /** One reader factory: {@code Json.createReader} looks the JSON provider up anew on every call. */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -182,6 +183,29 @@ abstract class Target {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU ms so far per kind of thread (the name from /proc/<pid>/task/<tid>/stat without its digits: "default I/O-",
+     * "C2 CompilerThre", "GC Thread#"), to see which threads a measured window's CPU went to.
+     */
+    final Map<String, Long> cpuMillisByThread() {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux
+        }
+        return byName;
     }
 
     static JsonObject json(String text) {
