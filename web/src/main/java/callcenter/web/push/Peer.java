@@ -2,7 +2,6 @@ package callcenter.web.push;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import jakarta.websocket.Session;
 
@@ -29,8 +28,6 @@ final class Peer {
     final Inbound inbound = new Inbound(Envelope.MAX_FRAME_BYTES);
     /** How many client events this socket may still send now. */
     final EventRate rate = new EventRate(System.nanoTime());
-    /** The thread that writes to this socket without a hand-off; null outside Undertow (tests). */
-    final Executor ioThread;
     volatile boolean registered;
 
     Peer(Session session, Actor actor, Instant expiresAt, int queueCapacity) {
@@ -41,7 +38,6 @@ final class Peer {
         this.callId = actor.callId();
         this.expiresAt = expiresAt;
         this.outbox = new Outbox(queueCapacity);
-        this.ioThread = session == null ? null : IoThreads.of(session);
     }
 
     boolean expired(Instant now) {

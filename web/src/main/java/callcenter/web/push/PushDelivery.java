@@ -47,7 +47,10 @@ public class PushDelivery {
             if ("agent:updated".equals(event.event())) {
                 follow(event.data());
             }
-            writer.sendAll(registry.audience(event.audience()), event.frame());
+            String frame = event.frame();
+            for (Peer peer : registry.audience(event.audience())) {
+                writer.send(peer, frame);
+            }
         }
     }
 

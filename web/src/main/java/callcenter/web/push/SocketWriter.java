@@ -2,11 +2,6 @@ package callcenter.web.push;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,34 +25,6 @@ public class SocketWriter {
 
     @Resource
     ManagedExecutorService executor;
-
-    /**
-     * One frame for many sockets, the fan-out: handed to each socket's I/O thread as one task per thread (not per
-     * socket), which then writes it to every one of its sockets at once. In order: a socket's frames run on its one
-     * thread in the order they were handed over.
-     */
-    void sendAll(List<Peer> peers, String frame) {
-        Map<Executor, List<Peer>> byThread = new IdentityHashMap<>(8);
-        for (Peer peer : peers) {
-            if (peer.ioThread == null || IoThreads.isCurrent(peer.ioThread)) {
-                send(peer, frame);
-            } else {
-                byThread.computeIfAbsent(peer.ioThread, k -> new ArrayList<>(peers.size())).add(peer);
-            }
-        }
-        byThread.forEach((thread, sockets) -> {
-            Runnable writes = () -> {
-                for (Peer peer : sockets) {
-                    send(peer, frame);
-                }
-            };
-            try {
-                thread.execute(writes);
-            } catch (RuntimeException e) {
-                writes.run(); // the I/O thread is shutting down: the sends fail and close their sockets
-            }
-        });
-    }
 
     /** Queues a frame for one socket. */
     void send(Peer peer, String frame) {
