@@ -106,7 +106,9 @@ abstract class Target {
         long now = Instant.now().getEpochSecond();
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String claims = b64("{\"iss\":\"callcenter\",\"sub\":\"" + subject + "\",\"upn\":\"bench\",\"groups\":[\"" + role + "\"],"
-                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\","
+                // The user's token generation: 0 for a user that never changed its password, role or enabled flag.
+                + "\"gen\":0}");
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(keys.getPrivate());
