@@ -1,6 +1,7 @@
 package callcenter.providers;
 
 import java.io.StringReader;
+import java.util.UUID;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,6 +23,23 @@ public final class CarrierReplays {
     public static String stored(ProviderException refusal) {
         return JsonP.createObjectBuilder().add("status", refusal.status()).add("detail", refusal.detail()).build()
                 .toString();
+    }
+
+    /**
+     * A dial under a fresh claim failed: a carrier's refusal (or timeout) becomes the key's answer, replayed to every
+     * retry; any other failure frees the key so that it can be used again. Answers the failure, to be rethrown.
+     */
+    public static RuntimeException settle(IdempotencyRecords idempotency, String principal, String key, UUID callId,
+                                          RuntimeException failure) {
+        if (failure instanceof ProviderException refusal) {
+            refusal.with("callId", callId);
+            if (key != null) {
+                idempotency.complete(principal, key, refusal.status(), callId, stored(refusal));
+            }
+        } else if (key != null) {
+            idempotency.release(principal, key);
+        }
+        return failure;
     }
 
     /** Whether the first request under this key was refused by the carrier (or timed out). */

@@ -91,17 +91,8 @@ public class AfricasTalkingCalls {
                 idempotency.complete(principal, key, 200, callId, MakeCallReplays.stored(answer));
             }
             return answer;
-        } catch (ProviderException e) {
-            e.with("callId", callId);
-            if (key != null) {
-                idempotency.complete(principal, key, e.status(), callId, CarrierReplays.stored(e));
-            }
-            throw e;
         } catch (RuntimeException e) {
-            if (key != null) {
-                idempotency.release(principal, key);
-            }
-            throw e;
+            throw CarrierReplays.settle(idempotency, principal, key, callId, e);
         }
     }
 

@@ -102,16 +102,8 @@ public class TelnyxCalls {
         UUID callId = UUID.randomUUID();
         try {
             return new Placed(dial(callId, to, from, caller, key), false);
-        } catch (ProviderException e) {
-            if (key != null) {
-                idempotency.complete(principal, key, e.status(), callId, CarrierReplays.stored(e));
-            }
-            throw e;
         } catch (RuntimeException e) {
-            if (key != null) {
-                idempotency.release(principal, key);
-            }
-            throw e;
+            throw CarrierReplays.settle(idempotency, principal, key, callId, e);
         }
     }
 
