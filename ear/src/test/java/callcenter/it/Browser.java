@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -105,7 +106,17 @@ final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(name + ": " + what)
                     // Pages re-render lists and navigate: an element found a moment ago may be gone; look again.
-                    .ignoring(StaleElementReferenceException.class).until(condition);
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (WebDriverException e) {
+                            // Chromium's way of saying stale while a navigation replaces the document.
+                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (RuntimeException e) {
             screenshot("failed-" + name);
             throw e;

@@ -102,7 +102,10 @@ final class FuzzCorpus {
         cases.add(new Case("wrong method " + wrongMethod, e, wrongMethod, e.path(), type, encode(e, e.template())));
         cases.add(new Case("TRACE", e, "TRACE", e.path(), null, new byte[0]));
         cases.add(new Case("OPTIONS", e, "OPTIONS", e.path(), null, new byte[0]));
-        cases.add(new Case("path garbage", e, e.method(), mangledPath(e.path()), type, encode(e, e.template())));
+        cases.add(new Case("path garbage", e, e.method(), mangledPath(e.path(), pick(PATH_GARBAGE)), type,
+                encode(e, e.template())));
+        // A NUL in a path parameter that is not a UUID reaches a query as text: every endpoint gets one.
+        cases.add(new Case("path NUL", e, e.method(), mangledPath(e.path(), "%00"), type, encode(e, e.template())));
         if (e.body() == Body.NONE) {
             cases.add(new Case("random bytes", e, e.method(), e.path(), pick(WRONG_CONTENT_TYPES), randomBytes()));
             cases.add(new Case("query garbage", e, e.method(), e.path() + (e.path().contains("?") ? "&" : "?")
@@ -158,9 +161,11 @@ final class FuzzCorpus {
                 "application/json", bytes(e.wrap().apply(json.build().toString())));
     }
 
-    private String mangledPath(String path) {
-        String garbage = pick(List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "%25zz", "'%20OR%201=1", "x".repeat(3000),
-                "%ED%A0%80", "%F0%9F%98%80", "00000000-0000-0000-0000-00000000000g", ";jsessionid=x", "%2e%2e"));
+    private static final List<String> PATH_GARBAGE = List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "%25zz",
+            "'%20OR%201=1", "x".repeat(3000), "%ED%A0%80", "%F0%9F%98%80", "00000000-0000-0000-0000-00000000000g",
+            ";jsessionid=x", "%2e%2e");
+
+    private static String mangledPath(String path, String garbage) {
         int query = path.indexOf('?');
         String plain = query < 0 ? path : path.substring(0, query);
         String tail = query < 0 ? "" : path.substring(query);

@@ -167,7 +167,7 @@ class FuzzIT {
                             + snapshot(db, call, victim.id());
                 }
                 if (problem != null) {
-                    broken.add(fuzz.endpoint().method() + " " + fuzz.endpoint().path().replaceFirst("\\?.*", "")
+                    broken.add(fuzz.endpoint().method() + " " + fuzz.path().replaceFirst("\\?.*", "")
                             + " [" + fuzz.label() + " as " + fuzz.method() + "]: " + problem);
                 }
                 if (reply.status() < 300) {

@@ -34,7 +34,8 @@ public class RestApplication extends Application {
 
     /** Providers every application uses: the one way to fail, body limits, identity. */
     static final Set<Class<?>> PROVIDERS = Set.of(ProblemMapper.class, ValidationProblemMapper.class,
-            BodyLimitFilter.class, CharsetFilter.class, RequestRecordReader.class, FormReader.class);
+            BodyLimitFilter.class, CharsetFilter.class, UriTextFilter.class, RequestRecordReader.class,
+            FormReader.class);
 
     /** The resources under /api. */
     static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,
