@@ -194,14 +194,12 @@ public class CallService {
         if (!agent.isUser()) {
             throw CallCenterException.forbidden("Only agents, supervisors and admins take calls");
         }
-        boolean won = transitions.accept(id, agent.id());
+        if (!transitions.accept(id, agent.id())) {
+            // The losers of a race: one read of the status, not the whole row twice.
+            CallStatus status = transitions.statusOf(id).orElseThrow(() -> CallFailures.notFound(id));
+            throw status.isFinal() ? CallFailures.alreadyEnded(id) : CallFailures.alreadyTaken(id);
+        }
         CallLog call = transitions.fresh(id);
-        if (call == null) {
-            throw CallFailures.notFound(id);
-        }
-        if (!won) {
-            throw call.status().isFinal() ? CallFailures.alreadyEnded(id) : CallFailures.alreadyTaken(id);
-        }
         timeline.add(id, "accepted", JsonP.createObjectBuilder()
                 .add("agentId", agent.id().toString())
                 .add("agentName", call.agent() == null ? "" : call.agent().displayName()).build());

@@ -1,6 +1,7 @@
 package callcenter.calls.control;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,6 +43,12 @@ public class CallTransitions {
             em.refresh(call);
         }
         return call;
+    }
+
+    /** The call's status as committed (or as this transaction changed it), without loading the row. */
+    public Optional<CallStatus> statusOf(UUID id) {
+        return em.createQuery("SELECT c.status FROM CallLog c WHERE c.id = :id", CallStatus.class)
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
     /**

@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,22 @@ public class CallEvents {
     @Inject
     CallService calls;
 
+    @Inject
+    SettledCalls settled;
+
+    @Inject
+    SocketWriter writer;
+
+    /** An accept of a call this node already pushed as taken or ended is answered here, as the database would. */
     void accept(Peer peer, Envelope envelope, UUID callId) {
+        Optional<SettledCalls.Settled> known = settled.of(callId);
+        if (known.isPresent()) {
+            writer.send(peer, (known.get() == SettledCalls.Settled.TAKEN
+                    ? new ErrorFrame("call_already_taken", "Call " + callId + " was already accepted by another agent",
+                    callId)
+                    : new ErrorFrame("call_not_active", "Call " + callId + " has already ended", callId)).frame());
+            return;
+        }
         calls.accept(callId, peer.actor());
     }
 

@@ -30,6 +30,9 @@ public class PushDelivery {
     @Inject
     SocketWriter writer;
 
+    @Inject
+    SettledCalls settled;
+
     /**
      * An event from the topic: dropped when an event of the same call with a newer sequence was already pushed here,
      * else queued for every socket of its audience on this node. Runs under one lock so that the order check and the
@@ -47,6 +50,7 @@ public class PushDelivery {
             if ("agent:updated".equals(event.event())) {
                 follow(event.data());
             }
+            settled.follow(event.event(), event.orderKey());
             String frame = event.frame();
             for (Peer peer : registry.audience(event.audience())) {
                 writer.send(peer, frame);

@@ -3,6 +3,7 @@ package callcenter.web.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.websocket.CloseReason;
@@ -25,6 +26,7 @@ class PushDeliveryTest {
     PushDeliveryTest() {
         delivery.registry = registry;
         delivery.writer = writer;
+        delivery.settled = new SettledCalls();
         registry.add(annTab);
         registry.add(bobTab);
     }
@@ -63,6 +65,18 @@ class PushDeliveryTest {
         assertEquals(List.of("{\"event\":\"call:taken\",\"data\":{}}"), writer.to(bobTab).subList(1, 2));
         assertEquals(2, writer.to(bobTab).size(), "the stale call:incoming was dropped");
         assertEquals(1, writer.to(annTab).size(), "ann got only its own agent:updated");
+    }
+
+    @Test
+    void aCallPushedAsTakenOrEndedIsRememberedAsSettled() {
+        UUID taken = UUID.randomUUID();
+        UUID ended = UUID.randomUUID();
+        delivery.deliver(Push.of("call:incoming", "{}", Audience.available()).forCall(taken, 1));
+        assertEquals(Optional.empty(), delivery.settled.of(taken), "a ringing call is not settled");
+        delivery.deliver(Push.of("call:taken", "{}", Audience.agents().except(ann)).forCall(taken, 2));
+        delivery.deliver(Push.of("call:ended", "{}", Audience.agents()).forCall(ended, 3));
+        assertEquals(Optional.of(SettledCalls.Settled.TAKEN), delivery.settled.of(taken));
+        assertEquals(Optional.of(SettledCalls.Settled.ENDED), delivery.settled.of(ended));
     }
 
     @Test
