@@ -12,7 +12,7 @@ import callcenter.platform.PhoneNumbers;
 /**
  * The platform's own caller numbers (who may dial, and from which number), and numbers as carriers report them.
  * <p>
- * Numbers as carriers report them. A carrier's caller or dialed number is not always a phone number (a SIP address,
+ * A carrier's caller or dialed number is not always a phone number (a SIP address,
  * "anonymous", an AT client name), so it is kept in E.164 when it is one and dropped otherwise, never refused.
  */
 @ApplicationScoped
