@@ -16,6 +16,9 @@ export function onEvent(event, data) {
         case 'agent:updated':
             model.updateAgent(data);
             break;
+        case 'agents:updated': // several changes of one short window, the latest state of each, in order
+            data.forEach(model.updateAgent);
+            break;
         case 'calls:waiting':
             model.replaceWaiting(data);
             checkActiveStillLive();

@@ -270,6 +270,36 @@ class DashboardIT {
     }
 
     @Test
+    void theAgentListFollowsPresenceChangesThatArriveTogether() {
+        Api api = Api.at(base);
+        Api.TestUser dana = api.createUser("agent");
+        List<Api.TestUser> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            others.add(api.createUser("agent"));
+        }
+        List<WsClient> sockets = new java.util.ArrayList<>();
+        try (Browser d = Browser.open("presence", api.base());
+             WsClient watcher = WsClient.agent(base, api.createUser("agent").token())) {
+            d.signIn(dana);
+            for (Api.TestUser other : others) {
+                sockets.add(WsClient.connect(base, other.token()));
+            }
+            // Back to back: the registrations fall into one presence window, which goes out coalesced.
+            sockets.forEach(s -> s.send("agent:register", Json.createObjectBuilder().build()));
+            for (Api.TestUser other : others) {
+                d.await(other.username() + " shown available", dr -> "available".equals(dr.findElement(
+                        By.cssSelector("li[data-agent-id='" + other.id() + "']")).getAttribute("data-status")));
+            }
+            var batch = watcher.await("agents:updated", v -> v.asJsonArray().size() >= 2, Duration.ofSeconds(10));
+            assertTrue(batch.asJsonArray().stream().allMatch(a -> a.asJsonObject().containsKey("agentId")
+                    && a.asJsonObject().containsKey("status")), batch.toString());
+            d.assertNoConsoleErrors();
+        } finally {
+            sockets.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void thePagesAreUsableOnAPhone() {
         Api api = Api.at(base);
         Api.TestUser erin = api.createUser("agent");

@@ -174,8 +174,7 @@ class RealtimeIT {
             // Both are swept after the grace period, the disabled one too: it must not stay "available" in the
             // dashboards, nor make every sweep fail before it reaches the other agent.
             for (Api.TestUser user : List.of(disabled, other)) {
-                watcher.await("agent:updated", d -> user.id().equals(d.asJsonObject().getString("agentId"))
-                        && "offline".equals(d.asJsonObject().getString("status")), Duration.ofSeconds(grace() + 15));
+                watcher.awaitAgent(user.id(), "offline", Duration.ofSeconds(grace() + 15));
             }
         }
     }
@@ -191,8 +190,7 @@ class RealtimeIT {
             WsClient awaySocket = WsClient.agent(base, away.token());
             agents.add(awaySocket);
             awaySocket.send("agent:status", Json.createObjectBuilder().add("status", "away").build());
-            awaySocket.await("agent:updated", d -> away.id().equals(d.asJsonObject().getString("agentId"))
-                    && "away".equals(d.asJsonObject().getString("status")), WAIT);
+            awaySocket.awaitAgent(away.id(), "away", WAIT);
 
             String callId = initiate(api().clientToken(), "Five Agents").getString("id");
             for (WsClient agent : agents.subList(0, 5)) {
@@ -415,8 +413,7 @@ class RealtimeIT {
             agent.abort();
             JsonObject ended = watcher.awaitCall("call:ended", callId, Duration.ofSeconds(grace() + 15));
             assertEquals("agent_disconnected", ended.getString("hangupCause"));
-            watcher.await("agent:updated", d -> user.id().equals(d.asJsonObject().getString("agentId"))
-                    && "offline".equals(d.asJsonObject().getString("status")), WAIT);
+            watcher.awaitAgent(user.id(), "offline", WAIT);
         }
     }
 

@@ -100,6 +100,41 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
                 && (callId.equals(o.getString("callId", null)) || callId.equals(o.getString("id", null))), timeout);
     }
 
+    /**
+     * The presence of one agent reaching {@code status}, in either form api.md allows: {@code agent:updated}, or an
+     * element of a coalesced {@code agents:updated}.
+     */
+    public JsonObject awaitAgent(String agentId, String status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            synchronized (frames) {
+                for (JsonObject frame : frames) {
+                    String event = frame.getString("event", null);
+                    List<JsonValue> states = "agent:updated".equals(event) ? List.of(frame.get("data"))
+                            : "agents:updated".equals(event) ? frame.getJsonArray("data") : List.of();
+                    for (JsonValue state : states) {
+                        JsonObject agent = state.asJsonObject();
+                        if (agentId.equals(agent.getString("agentId", null))
+                                && status.equals(agent.getString("status", null))) {
+                            return agent;
+                        }
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("agent " + agentId + " never " + status + " within " + timeout + "; got "
+                            + frames);
+                }
+                try {
+                    frames.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
     /** Every event of this name received so far. */
     public List<JsonValue> events(String event) {
         synchronized (frames) {

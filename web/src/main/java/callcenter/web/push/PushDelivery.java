@@ -11,6 +11,7 @@ import jakarta.websocket.CloseReason;
 
 import callcenter.agents.boundary.AgentView;
 import callcenter.agents.entity.AgentStatus;
+import callcenter.events.Audience;
 import callcenter.events.Push;
 
 /**
@@ -33,6 +34,9 @@ public class PushDelivery {
     @Inject
     SettledCalls settled;
 
+    @Inject
+    PresenceBatch presence;
+
     /**
      * An event from the topic: dropped when an event of the same call with a newer sequence was already pushed here,
      * else queued for every socket of its audience on this node. Runs under one lock so that the order check and the
@@ -47,10 +51,14 @@ public class PushDelivery {
             if (!order.accept(event.orderKey(), event.sequence())) {
                 return;
             }
-            if ("agent:updated".equals(event.event())) {
-                follow(event.data());
-            }
             settled.follow(event.event(), event.orderKey());
+            if ("agent:updated".equals(event.event())) {
+                UUID agentId = follow(event.data());
+                if (agentId != null && event.audience().equals(Audience.agents())) {
+                    presence.changed(agentId, event.data());
+                    return;
+                }
+            }
             String frame = event.frame();
             for (Peer peer : registry.audience(event.audience())) {
                 writer.send(peer, frame);
@@ -72,12 +80,15 @@ public class PushDelivery {
         registry.ofUser(userId).forEach(p -> writer.close(p, CloseReason.CloseCodes.VIOLATED_POLICY, "revoked"));
     }
 
-    private void follow(String data) {
+    /** Keeps the registry's status of the agent; answers the agent's id, or null when the data has none. */
+    private UUID follow(String data) {
         try {
             AgentView agent = Frames.read(data, AgentView.class);
             registry.status(agent.agentId(), AgentStatus.fromWire(agent.status()).orElseThrow());
+            return agent.agentId();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "agent:updated without agentId/status: " + data);
+            return null;
         }
     }
 }

@@ -27,6 +27,10 @@ class PushDeliveryTest {
         delivery.registry = registry;
         delivery.writer = writer;
         delivery.settled = new SettledCalls();
+        delivery.presence = new PresenceBatch();
+        delivery.presence.registry = registry;
+        delivery.presence.writer = writer;
+        delivery.presence.later = (task, delay) -> task.run(); // every change its own window
         registry.add(annTab);
         registry.add(bobTab);
     }
