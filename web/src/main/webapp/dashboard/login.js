@@ -3,6 +3,7 @@
 
 import { api, whenUnauthorized } from '../js/api.js';
 import { session, isSupervisor } from '../js/session.js';
+import { keepTokenFresh, stopRefreshing } from '../js/refresh.js';
 import { state, changed } from './state.js';
 import { connect, disconnect } from './connection.js';
 import { onEvent } from './events.js';
@@ -50,6 +51,7 @@ export async function login(event) {
 }
 
 export function logout(message) {
+    stopRefreshing();
     disconnect();
     endMedia();
     session.clear();
@@ -69,6 +71,7 @@ export function showApp() {
     $('app-view').hidden = false;
     $('me-name').textContent = `${state.user.displayName} · ext. ${state.user.extension || '—'}`;
     $('wallboard-link').hidden = !isSupervisor(state.user);
+    keepTokenFresh();
     loadIceServers();
     connect(onEvent);
     loadHistory(false);

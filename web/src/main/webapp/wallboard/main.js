@@ -3,6 +3,7 @@
 import { api, whenUnauthorized } from '../js/api.js';
 import { session, isSupervisor } from '../js/session.js';
 import { LiveSocket } from '../js/socket.js';
+import { keepTokenFresh } from '../js/refresh.js';
 
 const $ = id => document.getElementById(id);
 const TEXT = { connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected' };
@@ -59,6 +60,7 @@ function start() {
         $('message').hidden = false;
         return;
     }
+    keepTokenFresh();
     new LiveSocket(() => session.token(), {
         onOpen: refresh,
         onEvent: (event, data) => {

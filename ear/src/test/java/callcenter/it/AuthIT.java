@@ -17,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.Json;
@@ -71,6 +72,37 @@ class AuthIT {
         assertFalse(reply.body().toLowerCase().contains("password"), reply.body());
         // The token works on the API.
         assertEquals(403, api().get("api/users", body.getString("token")).status());
+    }
+
+    @Test
+    void aSignedInUserRefreshesItsTokenAndNobodyElseCan() {
+        Api.TestUser agent = api().createUser("agent");
+        Api.Reply refreshed = api().post("api/auth/refresh", null, agent.token());
+        assertEquals(200, refreshed.status(), refreshed.toString());
+        assertEquals("no-store", refreshed.headers().get("cache-control").get(0));
+        JsonObject body = refreshed.json();
+        assertEquals("Bearer", body.getString("tokenType"));
+        assertTrue(body.getJsonNumber("expiresIn").longValue() > 60 * 60, refreshed.toString());
+        assertEquals(agent.id(), body.getJsonObject("user").getString("id"));
+        assertEquals("agent", body.getJsonObject("user").getString("role"));
+        String fresh = body.getString("token");
+        assertEquals(200, api().get("api/calls?limit=1", fresh).status(), "the new token works");
+        assertEquals(200, api().post("api/auth/refresh", null, fresh).status(), "and can be refreshed in turn");
+
+        Api.Reply anonymous = api().post("api/auth/refresh", null, null);
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertTrue(anonymous.isProblem(), anonymous.toString());
+        Api.Reply client = api().post("api/auth/refresh", null, api().clientToken());
+        assertEquals(403, client.status(), "a client asks /auth/token again: " + client);
+        assertTrue(client.isProblem(), client.toString());
+
+        // Disabled: neither the old token nor the refreshed one gets another.
+        assertEquals(204, api().delete("api/users/" + agent.id(), api().adminToken()).status());
+        for (String token : List.of(agent.token(), fresh)) {
+            Api.Reply refused = api().post("api/auth/refresh", null, token);
+            assertEquals(401, refused.status(), refused.toString());
+            assertTrue(refused.isProblem(), refused.toString());
+        }
     }
 
     @Test

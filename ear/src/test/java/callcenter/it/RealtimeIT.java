@@ -147,6 +147,32 @@ class RealtimeIT {
         }
     }
 
+    /**
+     * api.md section 8: a socket that answers no ping for two periods (a frozen tab) is closed by the server, even
+     * if the client never completes the close, and the agent goes offline after the grace period.
+     */
+    @Test
+    void aSocketThatAnswersNoPingIsClosedAndItsAgentGoesOffline() throws Exception {
+        Api.TestUser frozen = api().createUser("agent");
+        try (WsClient watcher = WsClient.agent(base, api().createUser("supervisor").token());
+             RawWebSocket tab = RawWebSocket.connect(base, frozen.token())) {
+            tab.sendText("{\"event\":\"agent:register\",\"data\":{}}");
+            watcher.awaitAgent(frozen.id(), "available", WAIT);
+            long start = System.nanoTime();
+            int pings = 0;
+            RawWebSocket.Frame frame;
+            // Reads everything and answers nothing: no pong, no close.
+            while ((frame = tab.read()).opcode() != RawWebSocket.CLOSE) {
+                pings += frame.opcode() == 9 ? 1 : 0;
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertEquals(1001, frame.closeCode(), frame.text());
+            assertTrue(pings >= 2, "closed after " + pings + " unanswered pings");
+            assertTrue(seconds <= 8, "the IT server pings every 2 s: closed after " + seconds + " s");
+            watcher.awaitAgent(frozen.id(), "offline", Duration.ofSeconds(grace() + 15));
+        }
+    }
+
     @Test
     void disablingAnAgentClosesItsOpenSockets() {
         Api.TestUser agent = api().createUser("agent");

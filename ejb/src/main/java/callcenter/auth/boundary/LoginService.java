@@ -2,6 +2,7 @@ package callcenter.auth.boundary;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
@@ -75,6 +76,22 @@ public class LoginService {
         if (hasher.needsRehash(user.passwordHash())) {
             users.rehash(user.id(), hasher.hash(password));
         }
+        TokenIssuer.IssuedToken token = issuer.user(user.id(), user.username(), user.role(), user.tokenGeneration(),
+                now, settings.tokenTtlMinutes() * 60L);
+        return new Login(token.token(), token.expiresInSeconds(now), user);
+    }
+
+    /**
+     * A new token for a user whose token is still valid (api.md section 8: a shift longer than the token's lifetime
+     * must not drop the agent). The user is read again, so a token refreshed after a role change carries the new
+     * role; a disabled user, or a token of an older generation, gets nothing (the token filter refused it before).
+     */
+    public Login refresh(UUID userId) {
+        User user = users.get(userId);
+        if (!user.enabled()) {
+            throw CallCenterException.unauthorized("This user is disabled");
+        }
+        Instant now = Times.now();
         TokenIssuer.IssuedToken token = issuer.user(user.id(), user.username(), user.role(), user.tokenGeneration(),
                 now, settings.tokenTtlMinutes() * 60L);
         return new Login(token.token(), token.expiresInSeconds(now), user);

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -22,11 +23,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import callcenter.auth.boundary.LoginService;
+import callcenter.common.Actor;
 import callcenter.common.CallCenterException;
+import callcenter.common.Roles;
 import callcenter.platform.Settings;
 import callcenter.auth.boundary.ClientCredentials;
 
-/** The two ways to get a token: a user's login and OAuth 2.0 client credentials. Both are public. */
+/** The ways to get a token: a user's login and OAuth 2.0 client credentials (both public), and a user's refresh. */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -40,6 +43,9 @@ public class AuthResource {
     @Inject
     Settings settings;
 
+    @Inject
+    Actor caller;
+
     @Context
     HttpServletRequest http;
 
@@ -51,6 +57,18 @@ public class AuthResource {
         String address = ClientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"),
                 settings.trustedProxies());
         LoginResponse body = LoginResponse.of(logins.login(request.username(), request.password(), address));
+        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * A new token for the signed-in user, answered as a login is (api.md section 8): the dashboard calls it before its
+     * token expires. Only users' tokens: a client asks {@code /auth/token} again, a caller's token lives with its call.
+     */
+    @POST
+    @Path("refresh")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
+    public Response refresh() {
+        LoginResponse body = LoginResponse.of(logins.refresh(caller.id()));
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -11,6 +11,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -79,6 +80,7 @@ public class AgentSocket {
         if (peer == null || !session.isOpen()) {
             return;
         }
+        peer.heard();
         String text = peer.inbound.add(part, last);
         if (text == null) {
             if (peer.inbound.tooBig()) {
@@ -91,6 +93,15 @@ public class AgentSocket {
             case PASS -> events.handle(peer, text);
             case DROP_AND_TELL -> events.rateLimited(peer);
             case DROP -> LOG.finest("dropped an event over the rate limit");
+        }
+    }
+
+    /** The answer to {@link Keepalive}'s ping: the client is still there. */
+    @OnMessage
+    public void pong(PongMessage pong, Session session) {
+        Peer peer = peer(session);
+        if (peer != null) {
+            peer.heard();
         }
     }
 

@@ -27,7 +27,8 @@ import callcenter.platform.Settings;
  * ping with a pong on their own, which keeps the connection alive without any code in the pages.
  * <p>
  * The same round closes the sockets whose token expired (1008 {@value #EXPIRED}), so that a socket never outlives
- * its token by more than one period.
+ * its token by more than one period, and those that answered nothing, not even a pong, for two periods (1001
+ * {@value #UNANSWERED}).
  */
 @Startup
 @Singleton
@@ -36,6 +37,7 @@ import callcenter.platform.Settings;
 public class Keepalive {
 
     static final String EXPIRED = "token expired";
+    static final String UNANSWERED = "no answer to pings";
 
     @Resource
     TimerService timers;
@@ -59,9 +61,15 @@ public class Keepalive {
     @Timeout
     void ping() {
         Instant now = Times.now();
+        long nanos = System.nanoTime();
+        long silence = TimeUnit.SECONDS.toNanos(2L * settings.wsPingSeconds());
         for (Peer peer : registry.all()) {
             if (peer.expired(now)) {
                 writer.close(peer, CloseReason.CloseCodes.VIOLATED_POLICY, EXPIRED);
+            } else if (peer.silentFor(silence, nanos)) {
+                // api.md section 8: a frozen tab, a sleeping laptop, a dead link. Closing starts the agent's grace
+                // period, so no call is offered to a socket nobody reads.
+                writer.close(peer, CloseReason.CloseCodes.GOING_AWAY, UNANSWERED);
             } else {
                 writer.ping(peer);
             }

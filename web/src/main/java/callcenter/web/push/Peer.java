@@ -29,6 +29,8 @@ final class Peer {
     /** How many client events this socket may still send now. */
     final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
+    /** When the client last proved it is there: a pong, or any frame ({@link System#nanoTime}). */
+    private volatile long heardAt = System.nanoTime();
 
     Peer(Session session, Actor actor, Instant expiresAt, int queueCapacity) {
         this.session = session;
@@ -38,6 +40,15 @@ final class Peer {
         this.callId = actor.callId();
         this.expiresAt = expiresAt;
         this.outbox = new Outbox(queueCapacity);
+    }
+
+    void heard() {
+        heardAt = System.nanoTime();
+    }
+
+    /** Whether the client has said nothing, not even a pong, for longer than {@code nanos}. */
+    boolean silentFor(long nanos, long now) {
+        return now - heardAt > nanos;
     }
 
     boolean expired(Instant now) {
