@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -43,8 +44,9 @@ public class AuthResource {
     @Inject
     Settings settings;
 
+    /** Resolved only in {@link #refresh}: the producer refuses a request without a token, and login is public. */
     @Inject
-    Actor caller;
+    Instance<Actor> caller;
 
     @Context
     HttpServletRequest http;
@@ -68,7 +70,7 @@ public class AuthResource {
     @Path("refresh")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
     public Response refresh() {
-        LoginResponse body = LoginResponse.of(logins.refresh(caller.id()));
+        LoginResponse body = LoginResponse.of(logins.refresh(caller.get().id()));
         return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
