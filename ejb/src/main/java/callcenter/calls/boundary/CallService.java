@@ -9,6 +9,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,6 +25,7 @@ import callcenter.calls.control.CallTimeline;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.control.CallerTokens;
 import callcenter.calls.control.Ending;
+import callcenter.calls.control.Queuing;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
 import callcenter.calls.entity.HangupCauses;
@@ -71,6 +73,12 @@ public class CallService {
     CallExpiry expiry;
 
     @Inject
+    Queuing queuing;
+
+    @Inject
+    Event<CallDeclined> declined;
+
+    @Inject
     IdempotencyRecords idempotency;
 
     @Inject
@@ -78,11 +86,8 @@ public class CallService {
 
     @Resource
     SessionContext context;
-
     /** The most calls a registering dashboard gets in its {@code calls:waiting} snapshot. */
     public static final int WAITING_SNAPSHOT = 100;
-
-    // ---- initiate -------------------------------------------------------------------------------------------
 
     /**
      * Starts an inbound app call ({@code POST /api/calls/initiate}). With an Idempotency-Key, the key is claimed
@@ -118,6 +123,7 @@ public class CallService {
         CallLog call = CallLog.inboundAppCall(UUID.randomUUID(), request.callerName().trim(), phone,
                 blankToNull(request.ivrOption()), blankToNull(request.queueName()),
                 caller.isClient() ? caller.id() : null, Times.now());
+        queuing.queue(call, request.priority());
         transitions.create(call);
         timeline.add(call.id(), "created", JsonP.createObjectBuilder().add("direction", call.direction())
                 .add("channel", call.channel()).add("by", caller.principalKey()).build());
@@ -142,8 +148,6 @@ public class CallService {
     private InitiatedCall withCallerToken(CallView call) {
         return InitiatedCall.of(call, callerTokens.sign(call.id()));
     }
-
-    // ---- reading --------------------------------------------------------------------------------------------
 
     /** {@code GET /api/calls}: the calls {@code who} may see, newest first. */
     public Page<CallView> list(CallQuery query, PageRequest page, Actor who) {
@@ -176,15 +180,10 @@ public class CallService {
         return search.activeCallOf(agentId).map(CallView::of);
     }
 
-    /**
-     * Whether a callerToken for this call is still honoured: the call exists and did not end more than an hour ago.
-     * Used by REST (every /api request with the caller role) and by the WebSocket handshake.
-     */
+    /** Whether a callerToken for this call is still honoured (REST and the WebSocket handshake ask). */
     public boolean callerTokenStillValid(UUID callId) {
         return callerTokens.stillValid(callId);
     }
-
-    // ---- changes --------------------------------------------------------------------------------------------
 
     /**
      * An agent takes a call ({@code POST /api/calls/{id}/accept} and the WebSocket {@code call:accept}): a waiting
@@ -259,7 +258,7 @@ public class CallService {
 
     /**
      * An agent declines an offered call (WebSocket {@code call:decline}): recorded in the timeline; the call stays
-     * offered to the others.
+     * offered to the others, and a one-at-a-time offer moves on to the next agent.
      */
     public void decline(UUID id, Actor agent) {
         CallLog call = visible(id, agent);
@@ -268,6 +267,7 @@ public class CallService {
         }
         // One entry per agent however often it declines: a client repeating call:decline cannot grow the timeline.
         timeline.addOnce(id, "declined", JsonP.createObjectBuilder().add("agentId", agent.id().toString()).build());
+        declined.fire(new CallDeclined(id, agent.id()));
     }
 
     /**
