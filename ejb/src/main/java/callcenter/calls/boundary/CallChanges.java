@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import callcenter.calls.control.CallExpired;
 import callcenter.calls.control.CallPushes;
 import callcenter.calls.control.CallTimeline;
+import callcenter.calls.control.PositionPushes;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
 import callcenter.common.JsonP;
@@ -28,6 +29,9 @@ public class CallChanges {
     CallTimeline timeline;
 
     @Inject
+    PositionPushes positions;
+
+    @Inject
     Event<AgentCallChanged> agentCalls;
 
     @Inject
@@ -40,6 +44,7 @@ public class CallChanges {
     CallView waiting(CallLog call) {
         if (call.queue() != null) {
             timeline.add(call.id(), "queued", JsonP.createObjectBuilder().add("queue", call.queue()).build());
+            positions.queued(call.id());
         }
         CallView view = CallView.of(call);
         waitingCalls.fire(new CallWaiting(view));

@@ -76,6 +76,9 @@ public class CallService {
     Queuing queuing;
 
     @Inject
+    CallPlaces places;
+
+    @Inject
     Event<CallDeclined> declined;
 
     @Inject
@@ -127,7 +130,8 @@ public class CallService {
         transitions.create(call);
         timeline.add(call.id(), "created", JsonP.createObjectBuilder().add("direction", call.direction())
                 .add("channel", call.channel()).add("by", caller.principalKey()).build());
-        CallView view = changes.waiting(call);
+        changes.waiting(call);
+        CallView view = places.placed(call);
         if (idempotencyKey != null) {
             idempotency.complete(caller.principalKey(), idempotencyKey, 201, call.id(), null);
         }
@@ -153,23 +157,22 @@ public class CallService {
     public Page<CallView> list(CallQuery query, PageRequest page, Actor who) {
         CallFilter filter = CallFilter.parse(query.status(), query.channel(), query.agentId(), query.phoneNumber(),
                 query.from(), query.to(), phone -> phoneNumbers.normalize(phone, "phoneNumber"));
-        return search.find(filter, page, who).map(CallView::of);
+        return search.find(filter, page, who).map(places::placed);
     }
 
     /** One call, without its timeline; 404 when {@code who} may not see it. */
     public CallView get(UUID id, Actor who) {
-        return CallView.of(visible(id, who));
+        return places.placed(visible(id, who));
     }
 
     /** {@code GET /api/calls/{id}}: the call with its timeline, oldest first; 404 when {@code who} may not see it. */
     public CallWithTimeline getWithTimeline(UUID id, Actor who) {
-        return CallWithTimeline.of(CallView.of(visible(id, who)), timeline.of(id));
+        return CallWithTimeline.of(places.placed(visible(id, who)), timeline.of(id));
     }
 
     /**
-     * The calls waiting for an agent, oldest first: the snapshot a registering dashboard gets. Capped at
-     * {@link #WAITING_SNAPSHOT}, so that a backlog cannot make every (re)connecting dashboard download all of it;
-     * a dashboard learns of the rest as they are offered, and {@code GET /api/calls?status=waiting} pages them all.
+     * The calls waiting for an agent, oldest first: a registering dashboard's snapshot, capped at {@link #WAITING_SNAPSHOT}
+     * (a dashboard learns of the rest as they are offered; {@code GET /api/calls?status=waiting} pages them all).
      */
     public List<CallView> waiting() {
         return search.waiting(WAITING_SNAPSHOT).stream().map(CallView::of).toList();
