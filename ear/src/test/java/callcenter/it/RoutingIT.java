@@ -433,4 +433,33 @@ class RoutingIT {
             api().endWaitingCalls();
         }
     }
+
+    @Test
+    void aWaitingCallerIsToldItsPlaceInTheQueueAndTheCallShowsIt() throws Exception {
+        String queue = queue("\"strategy\":\"longest-idle\"");
+        String client = api().clientToken();
+        try {
+            JsonObject first = initiate(client, queue, null);
+            JsonObject second = initiate(client, queue, null);
+            assertEquals(2, second.getInt("queuePosition"));
+            assertTrue(second.containsKey("estimatedWaitSeconds"));
+            try (WsClient caller = WsClient.connect(base, second.getString("callerToken"))) {
+                JsonObject told = (JsonObject) caller.await("queue:position",
+                        d -> d.asJsonObject().getInt("position") == 2, WAIT);
+                assertEquals(second.getString("id"), told.getString("callId"));
+                assertEquals(queue, told.getString("queue"));
+                assertTrue(told.containsKey("estimatedWaitSeconds"));
+                assertEquals(200, api().post("api/calls/" + first.getString("id") + "/end", null, client).status());
+                caller.await("queue:position", d -> d.asJsonObject().getInt("position") == 1, WAIT);
+                assertEquals(1, api().get("api/calls/" + second.getString("id"), api().adminToken()).json()
+                        .getInt("queuePosition"));
+                List<JsonValue> told2 = caller.events("queue:position");
+                assertEquals(2, told2.size(), "told only when the place changed: " + told2);
+            }
+            JsonObject ended = api().get("api/calls/" + first.getString("id"), api().adminToken()).json();
+            assertTrue(ended.isNull("queuePosition"), "a call that no longer waits has no place");
+        } finally {
+            api().endWaitingCalls();
+        }
+    }
 }
