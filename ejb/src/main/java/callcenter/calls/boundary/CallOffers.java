@@ -94,7 +94,7 @@ public class CallOffers {
     }
 
     /** A queue is deleted: its waiting calls move to the default queue and are offered there. */
-    void queueDeleted(@Observes QueueDeleted deleted) {
+    public void queueDeleted(@Observes QueueDeleted deleted) {
         List<UUID> moved = em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND c.queue = :queue",
                         UUID.class)
                 .setParameter("waiting", CallStatus.WAITING).setParameter("queue", deleted.name()).getResultList();
