@@ -43,7 +43,8 @@ public class Candidates {
     public List<Candidate> of(UUID callId, Collection<String> queues) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at) "
                         + AVAILABLE_MEMBERS
-                        + " AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.agent_id = p.user_id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
+                        + " WHERE o.agent_id = p.user_id AND c.status = 'waiting')"
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
                         + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at")
                 .setParameter("queues", queues).setParameter("call", callId).getResultList();
@@ -81,7 +82,13 @@ public class Candidates {
         boolean locked = !em.createNativeQuery("SELECT user_id FROM agent_presence WHERE user_id = ?"
                         + " AND status = 'available' FOR UPDATE SKIP LOCKED")
                 .setParameter(1, agentId).getResultList().isEmpty();
-        return locked && ((Number) em.createNativeQuery("SELECT COUNT(*) FROM call_offers WHERE agent_id = ?")
+        if (!locked) {
+            return false;
+        }
+        // An offer of a call that was taken or ended meanwhile no longer binds the agent; the sweep would drop it too.
+        em.createNativeQuery("DELETE FROM call_offers WHERE agent_id = ? AND NOT EXISTS (SELECT 1 FROM calls c"
+                + " WHERE c.id = call_offers.call_id AND c.status = 'waiting')").setParameter(1, agentId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM call_offers WHERE agent_id = ?")
                 .setParameter(1, agentId).getSingleResult()).intValue() == 0;
     }
 
