@@ -96,7 +96,7 @@ class CallsIT {
         List<String> types = got.json().getJsonArray("events").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("type")).toList();
         assertEquals(List.of("created", "queued", "offered"), types);
-        JsonObject offered = got.json().getJsonArray("events").getJsonObject(1);
+        JsonObject offered = got.json().getJsonArray("events").getJsonObject(2);
         assertEquals(JsonValue.ValueType.NUMBER, offered.getJsonObject("data").get("agents").getValueType());
         assertTrue(ISO_MILLIS.matcher(offered.getString("at")).matches(), offered.toString());
 

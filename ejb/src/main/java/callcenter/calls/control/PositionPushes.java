@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -25,7 +26,8 @@ public class PositionPushes {
 
     static final int MIN_INTERVAL_SECONDS = 2;
 
-    /** The event's data. */
+    /** The event's data; {@code estimatedWaitSeconds} is written as null when unknown. */
+    @JsonbNillable
     public record Position(UUID callId, String queue, int position, Integer estimatedWaitSeconds) {
     }
 

@@ -15,6 +15,8 @@ public record QueueView(String name, String displayName, String strategy, Map<St
                         int priority, int offerTimeoutSeconds, Integer maxWaitSeconds, int relaxAfterSeconds,
                         Overflow overflow) {
 
+    /** Nillable on the type: for a member of a record type, Yasson takes nillability from the type. */
+    @JsonbNillable
     @JsonbPropertyOrder({"afterSeconds", "queue"})
     public record Overflow(Integer afterSeconds, String queue) {
     }
