@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.common.Uuids;
 import callcenter.common.CallCenterException;
 import callcenter.common.FieldError;
 import callcenter.queues.entity.Queue;
@@ -47,12 +48,12 @@ public class Memberships {
         Map<UUID, List<String>> queues = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT user_id, queue_name FROM queue_members"
                 + " WHERE user_id IN (:ids) ORDER BY queue_name").setParameter("ids", userIds).getResultList()) {
-            queues.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((String) row[1]);
+            queues.computeIfAbsent(Uuids.of(row[0]), k -> new ArrayList<>()).add((String) row[1]);
         }
         Map<UUID, Map<String, Integer>> skills = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT user_id, skill, level FROM agent_skills"
                 + " WHERE user_id IN (:ids)").setParameter("ids", userIds).getResultList()) {
-            skills.computeIfAbsent((UUID) row[0], k -> new TreeMap<>()).put((String) row[1],
+            skills.computeIfAbsent(Uuids.of(row[0]), k -> new TreeMap<>()).put((String) row[1],
                     ((Number) row[2]).intValue());
         }
         Map<UUID, Membership> result = new HashMap<>();

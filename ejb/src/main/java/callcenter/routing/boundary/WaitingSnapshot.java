@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.common.Uuids;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
@@ -24,14 +25,14 @@ public class WaitingSnapshot {
 
     @SuppressWarnings("unchecked")
     public List<CallView> of(UUID agentId) {
-        List<UUID> ids = em.createNativeQuery("SELECT c.id FROM calls c JOIN queues q ON q.name = c.queue"
+        List<UUID> ids = Uuids.all(em.createNativeQuery("SELECT c.id FROM calls c JOIN queues q ON q.name = c.queue"
                         + " WHERE c.status = 'waiting' AND ((q.strategy = 'ring-all' AND (EXISTS (SELECT 1"
                         + " FROM queue_members m WHERE m.queue_name = c.queue AND m.user_id = :agent) OR EXISTS"
                         + " (SELECT 1 FROM call_overflows f JOIN queue_members m ON m.queue_name = f.queue"
                         + " WHERE f.call_id = c.id AND m.user_id = :agent)))"
                         + " OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.agent_id = :agent))"
                         + " ORDER BY c.created_at, c.id")
-                .setParameter("agent", agentId).setMaxResults(CallService.WAITING_SNAPSHOT).getResultList();
+                .setParameter("agent", agentId).setMaxResults(CallService.WAITING_SNAPSHOT).getResultList());
         return ids.stream().map(id -> em.find(CallLog.class, id)).filter(c -> c != null).map(CallView::of).toList();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.common.Uuids;
 import callcenter.routing.entity.CallOffer;
 
 /**
@@ -52,17 +53,17 @@ public class Candidates {
             return List.of();
         }
         Map<UUID, Map<String, Integer>> skills = new HashMap<>();
-        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        List<UUID> ids = rows.stream().map(r -> Uuids.of(r[0])).toList();
         for (Object[] row : (List<Object[]>) em.createNativeQuery(
                 "SELECT user_id, skill, level FROM agent_skills WHERE user_id IN (:ids)")
                 .setParameter("ids", ids).getResultList()) {
-            skills.computeIfAbsent((UUID) row[0], k -> new HashMap<>()).put((String) row[1],
+            skills.computeIfAbsent(Uuids.of(row[0]), k -> new HashMap<>()).put((String) row[1],
                     ((Number) row[2]).intValue());
         }
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            candidates.add(new Candidate((UUID) row[0], instant(row[1]), instant(row[2]),
-                    skills.getOrDefault((UUID) row[0], Map.of())));
+            UUID id = Uuids.of(row[0]);
+            candidates.add(new Candidate(id, instant(row[1]), instant(row[2]), skills.getOrDefault(id, Map.of())));
         }
         return candidates;
     }
@@ -70,8 +71,8 @@ public class Candidates {
     /** The available members of {@code queues}, offers or not: the audience of a ring-all call. */
     @SuppressWarnings("unchecked")
     public List<UUID> availableMembers(Collection<String> queues) {
-        return em.createNativeQuery("SELECT DISTINCT p.user_id " + AVAILABLE_MEMBERS)
-                .setParameter("queues", queues).getResultList();
+        return Uuids.all(em.createNativeQuery("SELECT DISTINCT p.user_id " + AVAILABLE_MEMBERS)
+                .setParameter("queues", queues).getResultList());
     }
 
     /**

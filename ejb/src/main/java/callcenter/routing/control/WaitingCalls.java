@@ -8,6 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.common.Uuids;
+
 /**
  * The sweep's questions about waiting calls and their offers, answered by the database alone, so that any node can
  * ask them and a restarted node finds the work that was left (api.md section 7: routing survives a restart).
@@ -27,8 +29,8 @@ public class WaitingCalls {
     /** Calls whose pending offer expired at {@code now} or before, oldest offer first. */
     @SuppressWarnings("unchecked")
     public List<UUID> expiredOffers(Instant now, int max) {
-        return em.createNativeQuery("SELECT call_id FROM call_offers WHERE expires_at <= ? ORDER BY expires_at")
-                .setParameter(1, now).setMaxResults(max).getResultList();
+        return Uuids.all(em.createNativeQuery("SELECT call_id FROM call_offers WHERE expires_at <= ? ORDER BY expires_at")
+                .setParameter(1, now).setMaxResults(max).getResultList());
     }
 
     /**
@@ -37,11 +39,11 @@ public class WaitingCalls {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> unoffered(int max) {
-        return em.createNativeQuery("SELECT c.id FROM calls c JOIN queues q ON q.name = c.queue"
+        return Uuids.all(em.createNativeQuery("SELECT c.id FROM calls c JOIN queues q ON q.name = c.queue"
                         + " WHERE c.status = 'waiting' AND q.strategy <> 'ring-all'"
                         + " AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id)"
                         + " ORDER BY c.priority DESC, c.created_at, c.id")
-                .setMaxResults(max).getResultList();
+                .setMaxResults(max).getResultList());
     }
 
     /** Whether a waiting call of the same queue with no offer comes before this one (higher priority, or older). */
@@ -57,10 +59,10 @@ public class WaitingCalls {
     /** Waiting calls of {@code queue} created at or before {@code limit} that have not overflowed yet. */
     @SuppressWarnings("unchecked")
     public List<UUID> overflowDue(String queue, Instant limit, int max) {
-        return em.createNativeQuery("SELECT c.id FROM calls c WHERE c.status = 'waiting' AND c.queue = ?"
+        return Uuids.all(em.createNativeQuery("SELECT c.id FROM calls c WHERE c.status = 'waiting' AND c.queue = ?"
                         + " AND c.created_at <= ? AND NOT EXISTS (SELECT 1 FROM call_overflows f"
                         + " WHERE f.call_id = c.id) ORDER BY c.created_at")
-                .setParameter(1, queue).setParameter(2, limit).setMaxResults(max).getResultList();
+                .setParameter(1, queue).setParameter(2, limit).setMaxResults(max).getResultList());
     }
 
     /** Whether any agent is available with a socket and no pending offer: else a sweep need not try the calls. */
