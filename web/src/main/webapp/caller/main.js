@@ -107,6 +107,17 @@ function tick() {
     }
 }
 
+/** "You are number 3, about 2 minutes": where the caller stands (api.md section 7). */
+export function positionText(position, seconds) {
+    const place = `You are number ${position}`;
+    if (seconds === null || seconds === undefined) {
+        return `${place}.`;
+    }
+    const minutes = Math.round(seconds / 60);
+    const wait = seconds < 60 ? 'less than a minute' : minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
+    return `${place}, ${wait}.`;
+}
+
 function onEvent(event, data) {
     if (!call) {
         return;
@@ -125,6 +136,11 @@ function onEvent(event, data) {
         case 'call:ended':
             if (data.callId === call.id) {
                 finish(data);
+            }
+            break;
+        case 'queue:position':
+            if (data.callId === call.id && call.status === 'waiting') {
+                setState('waiting', positionText(data.position, data.estimatedWaitSeconds));
             }
             break;
         case 'webrtc:offer':

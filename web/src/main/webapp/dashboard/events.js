@@ -27,6 +27,7 @@ export function onEvent(event, data) {
             model.addIncoming(data);
             break;
         case 'call:taken':
+        case 'call:offer_revoked': // a one-at-a-time offer this agent did not take moved on (api.md section 7)
             model.removeWaiting(data.callId);
             break;
         case 'call:accepted':

@@ -71,6 +71,7 @@ export function showApp() {
     $('app-view').hidden = false;
     $('me-name').textContent = `${state.user.displayName} · ext. ${state.user.extension || '—'}`;
     $('wallboard-link').hidden = !isSupervisor(state.user);
+    $('queues-link').hidden = !(state.user && state.user.role === 'admin');
     keepTokenFresh();
     loadIceServers();
     connect(onEvent);

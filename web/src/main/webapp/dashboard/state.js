@@ -7,7 +7,7 @@ export const state = {
     connectionDetail: '',   // why the socket is not connected, e.g. 'retrying in 4 s'
     myStatus: 'offline',
     agents: new Map(),      // agentId -> {agentId, agentName, extension, status}
-    waiting: new Map(),     // callId -> {callId, callerName, phoneNumber, ivrOption, queueName, channel, timestamp}
+    waiting: new Map(),     // callId -> {callId, callerName, phoneNumber, ivrOption, queueName, queue, priority, channel, timestamp}
     declined: new Set(),    // callIds this agent declined: hidden here, still offered to the others
     active: null,           // the agent's own active call (a call object)
     wrapup: null,           // the call to wrap up after it ended
@@ -35,6 +35,8 @@ export function card(call) {
         phoneNumber: call.phoneNumber,
         ivrOption: call.ivrOption,
         queueName: call.queueName,
+        queue: call.queue,
+        priority: call.priority,
         channel: call.channel,
         timestamp: call.timestamp || call.createdAt,
     };

@@ -95,8 +95,8 @@ class CallsIT {
         assertFalse(got.json().containsKey("callerToken"), got.body());
         List<String> types = got.json().getJsonArray("events").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("type")).toList();
-        assertEquals(List.of("created", "offered"), types);
-        JsonObject offered = got.json().getJsonArray("events").getJsonObject(1);
+        assertEquals(List.of("created", "queued", "offered"), types);
+        JsonObject offered = got.json().getJsonArray("events").getJsonObject(2);
         assertEquals(JsonValue.ValueType.NUMBER, offered.getJsonObject("data").get("agents").getValueType());
         assertTrue(ISO_MILLIS.matcher(offered.getString("at")).matches(), offered.toString());
 
@@ -297,7 +297,7 @@ class CallsIT {
         assertEquals(0, ended.json().getInt("durationSeconds"));
         List<String> types = api.get("api/calls/" + id, admin).json().getJsonArray("events")
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("type")).toList();
-        assertEquals(List.of("created", "offered", "missed"), types);
+        assertEquals(List.of("created", "queued", "offered", "missed"), types);
 
         String other = initiate(admin, body("Supervised", randomNational()), Map.of()).json().getString("id");
         Api.Reply bySupervisor = api.post("api/calls/" + other + "/end", null, api.createUser("supervisor").token());
@@ -331,7 +331,7 @@ class CallsIT {
         assertEquals("resolved", seen.getString("disposition"));
         List<String> types = seen.getJsonArray("events").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("type")).toList();
-        assertEquals(List.of("created", "offered", "accepted", "ended", "wrapup"), types);
+        assertEquals(List.of("created", "queued", "offered", "accepted", "ended", "wrapup"), types);
     }
 
     // ---- Idempotency-Key ------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ class StatsIT {
         String client = api.clientToken();
         JsonObject before = stats(api, boss);
         assertEquals(Json.createArrayBuilder().add("waiting").add("active").add("longestWaitSeconds").add("agents")
-                .add("today").build().toString(), Json.createArrayBuilder(before.keySet()).build().toString());
+                .add("today").add("queues").build().toString(), Json.createArrayBuilder(before.keySet()).build().toString());
 
         String answered = initiate(api, client);
         String missed = initiate(api, client);
@@ -117,5 +117,43 @@ class StatsIT {
                 clientToken, Map.of());
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getString("id");
+    }
+
+    /** Issue 16: figures per queue, and per minute for the wallboard's chart. */
+    @Test
+    void eachQueueHasItsFiguresAndTheHistoryHasOneEntryPerMinute() {
+        Api api = Api.at(base);
+        String boss = api.createUser("supervisor").token();
+        String queue = "stats-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, api.post("api/queues", "{\"name\":\"" + queue + "\",\"strategy\":\"longest-idle\"}",
+                api.adminToken()).status());
+        String client = api.clientToken();
+        Api.Reply created = api.post("api/calls/initiate", "{\"callerName\":\"Stats\",\"phoneNumber\":\"0711000111\","
+                + "\"queueName\":\"" + queue + "\"}", client);
+        assertEquals(201, created.status(), created.toString());
+        JsonObject mine = stats(api, boss).getJsonArray("queues").stream().map(v -> v.asJsonObject())
+                .filter(q -> queue.equals(q.getString("name"))).findFirst().orElseThrow();
+        assertEquals(1, mine.getInt("waiting"));
+        assertEquals(1, mine.getJsonObject("today").getInt("offered"));
+        assertEquals(0, mine.getInt("available"));
+        assertEquals(200, api.post("api/calls/" + created.json().getString("id") + "/end", null, client).status());
+        JsonObject after = stats(api, boss).getJsonArray("queues").stream().map(v -> v.asJsonObject())
+                .filter(q -> queue.equals(q.getString("name"))).findFirst().orElseThrow();
+        assertEquals(0, after.getInt("waiting"));
+        assertEquals(1, after.getJsonObject("today").getInt("missed"));
+
+        Api.Reply history = api.get("api/stats/history?minutes=5", boss);
+        assertEquals(200, history.status(), history.toString());
+        assertEquals(5, history.array().size());
+        int offered = history.array().stream().mapToInt(m -> m.asJsonObject().getInt("offered")).sum();
+        int missed = history.array().stream().mapToInt(m -> m.asJsonObject().getInt("missed")).sum();
+        assertTrue(offered >= 1 && missed >= 1, history.body());
+        assertEquals(60, api.get("api/stats/history", boss).array().size());
+        for (String bad : new String[] {"0", "1441", "x", ""}) {
+            Api.Reply reply = api.get("api/stats/history?minutes=" + bad, boss);
+            assertEquals(400, reply.status(), bad + " → " + reply);
+            assertTrue(reply.isProblem());
+        }
+        assertEquals(403, api.get("api/stats/history", api.createUser("agent").token()).status());
     }
 }

@@ -15,6 +15,7 @@ import callcenter.web.auth.TokenStillValidFilter;
 import callcenter.web.calls.CallerTokenFilter;
 import callcenter.web.calls.CallsResource;
 import callcenter.web.json.RequestRecordReader;
+import callcenter.web.queues.QueuesResource;
 import callcenter.web.stats.StatsResource;
 import callcenter.web.telnyx.TelnyxResource;
 import callcenter.web.users.ClientsResource;
@@ -40,7 +41,7 @@ public class RestApplication extends Application {
     /** The resources under /api. */
     static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,
             CallsResource.class, AfricasTalkingResource.class, StatsResource.class, WebRtcResource.class,
-            TelnyxResource.class, SmsResource.class);
+            TelnyxResource.class, SmsResource.class, QueuesResource.class);
 
     /**
      * Only /api takes bearer tokens: refuse those of disabled users and deleted clients, and callerTokens of calls

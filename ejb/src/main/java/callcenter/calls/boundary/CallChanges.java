@@ -7,8 +7,11 @@ import jakarta.inject.Inject;
 
 import callcenter.calls.control.CallExpired;
 import callcenter.calls.control.CallPushes;
+import callcenter.calls.control.CallTimeline;
+import callcenter.calls.control.PositionPushes;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
+import callcenter.common.JsonP;
 
 /**
  * What follows a change of a call, in the change's transaction: its pushes, and the CDI events other features
@@ -23,6 +26,12 @@ public class CallChanges {
     CallPushes pushes;
 
     @Inject
+    CallTimeline timeline;
+
+    @Inject
+    PositionPushes positions;
+
+    @Inject
     Event<AgentCallChanged> agentCalls;
 
     @Inject
@@ -31,8 +40,12 @@ public class CallChanges {
     @Inject
     Event<CarrierLeg> carrierLegs;
 
-    /** A new call waits for an agent: routing offers it before this returns. */
+    /** A new call waits for an agent in its queue: routing offers it before this returns. */
     CallView waiting(CallLog call) {
+        if (call.queue() != null) {
+            timeline.add(call.id(), "queued", JsonP.createObjectBuilder().add("queue", call.queue()).build());
+            positions.queued(call.id());
+        }
         CallView view = CallView.of(call);
         waitingCalls.fire(new CallWaiting(view));
         return view;

@@ -1,16 +1,31 @@
 package callcenter.calls.boundary;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import callcenter.calls.control.CallTimeline;
+import callcenter.calls.control.CallTransitions;
+import callcenter.calls.entity.CallLog;
+import callcenter.calls.entity.CallStatus;
 import callcenter.common.JsonP;
+import callcenter.queues.boundary.QueueDeleted;
+import callcenter.queues.entity.Queue;
 
-/** The call log as routing changes it: routing decides who a waiting call is offered to, the call log records it. */
+/**
+ * The call log as routing changes it: routing decides who a waiting call is offered to, the call log records it.
+ * Each recorded change of an offer also counts as a change of the call (its version), so the pushes that go with it
+ * are ordered among the call's other events on every node.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class CallOffers {
@@ -18,8 +33,82 @@ public class CallOffers {
     @Inject
     CallTimeline timeline;
 
+    @Inject
+    CallTransitions transitions;
+
+    @Inject
+    Event<CallWaiting> waitingCalls;
+
+    @PersistenceContext
+    EntityManager em;
+
     /** The call was offered to {@code agents} agents: its {@code offered} timeline entry. */
     public void offered(UUID callId, int agents) {
         timeline.add(callId, "offered", JsonP.createObjectBuilder().add("agents", agents).build());
+    }
+
+    /** A one-at-a-time offer to {@code agentId}: its {@code offered} entry; answers the call as it is now. */
+    public CallView offeredTo(UUID callId, UUID agentId) {
+        timeline.add(callId, "offered", JsonP.createObjectBuilder().add("agents", 1)
+                .add("agentId", agentId.toString()).build());
+        return touched(callId);
+    }
+
+    /** The agent let the offer pass its timeout: {@code offer_timeout}; answers the call as it is now. */
+    public CallView offerTimedOut(UUID callId, UUID agentId) {
+        timeline.add(callId, "offer_timeout", JsonP.createObjectBuilder().add("agentId", agentId.toString()).build());
+        return touched(callId);
+    }
+
+    /** The call is offered to the overflow queue's members too: {@code overflowed}. */
+    public CallView overflowed(UUID callId, String queue) {
+        JsonObjectBuilder data = JsonP.createObjectBuilder().add("queue", queue);
+        timeline.add(callId, "overflowed", data.build());
+        return touched(callId);
+    }
+
+    /** A change of the call that is only about its offers (a decline moved on): answers the call as it is now. */
+    public CallView touch(UUID callId) {
+        return touched(callId);
+    }
+
+    /**
+     * Locks the call's row if it is still waiting and no other transaction holds it (another node routing it, an
+     * accept): false means leave it, someone else decides now. Taken before any agent's row, like an accept does.
+     */
+    public boolean lockWaiting(UUID callId) {
+        return !em.createNativeQuery("SELECT id FROM calls WHERE id = ? AND status = 'waiting' FOR UPDATE SKIP LOCKED")
+                .setParameter(1, callId).getResultList().isEmpty();
+    }
+
+    /** Locks the call's row, waiting for another holder; false when the call no longer waits. */
+    public boolean lockWaitingOrWait(UUID callId) {
+        return !em.createNativeQuery("SELECT id FROM calls WHERE id = ? AND status = 'waiting' FOR UPDATE")
+                .setParameter(1, callId).getResultList().isEmpty();
+    }
+
+    /** The call as it is now; null when there is none. */
+    public CallView current(UUID callId) {
+        CallLog call = transitions.fresh(callId);
+        return call == null ? null : CallView.of(call);
+    }
+
+    /** A queue is deleted: its waiting calls move to the default queue and are offered there. */
+    public void queueDeleted(@Observes QueueDeleted deleted) {
+        List<UUID> moved = em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND c.queue = :queue",
+                        UUID.class)
+                .setParameter("waiting", CallStatus.WAITING).setParameter("queue", deleted.name()).getResultList();
+        for (UUID id : moved) {
+            em.createQuery("UPDATE CallLog c SET c.queue = :general, c.version = c.version + 1 WHERE c.id = :id")
+                    .setParameter("general", Queue.DEFAULT).setParameter("id", id).executeUpdate();
+            timeline.add(id, "queued", JsonP.createObjectBuilder().add("queue", Queue.DEFAULT)
+                    .add("from", deleted.name()).build());
+            waitingCalls.fire(new CallWaiting(current(id)));
+        }
+    }
+
+    private CallView touched(UUID callId) {
+        transitions.touch(callId);
+        return current(callId);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,6 +25,7 @@ import callcenter.calls.control.CallTimeline;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.control.CallerTokens;
 import callcenter.calls.control.Ending;
+import callcenter.calls.control.Queuing;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
 import callcenter.calls.entity.HangupCauses;
@@ -71,6 +73,15 @@ public class CallService {
     CallExpiry expiry;
 
     @Inject
+    Queuing queuing;
+
+    @Inject
+    CallPlaces places;
+
+    @Inject
+    Event<CallDeclined> declined;
+
+    @Inject
     IdempotencyRecords idempotency;
 
     @Inject
@@ -78,11 +89,8 @@ public class CallService {
 
     @Resource
     SessionContext context;
-
     /** The most calls a registering dashboard gets in its {@code calls:waiting} snapshot. */
     public static final int WAITING_SNAPSHOT = 100;
-
-    // ---- initiate -------------------------------------------------------------------------------------------
 
     /**
      * Starts an inbound app call ({@code POST /api/calls/initiate}). With an Idempotency-Key, the key is claimed
@@ -118,10 +126,12 @@ public class CallService {
         CallLog call = CallLog.inboundAppCall(UUID.randomUUID(), request.callerName().trim(), phone,
                 blankToNull(request.ivrOption()), blankToNull(request.queueName()),
                 caller.isClient() ? caller.id() : null, Times.now());
+        queuing.queue(call, request.priority());
         transitions.create(call);
         timeline.add(call.id(), "created", JsonP.createObjectBuilder().add("direction", call.direction())
                 .add("channel", call.channel()).add("by", caller.principalKey()).build());
-        CallView view = changes.waiting(call);
+        changes.waiting(call);
+        CallView view = places.placed(call);
         if (idempotencyKey != null) {
             idempotency.complete(caller.principalKey(), idempotencyKey, 201, call.id(), null);
         }
@@ -143,29 +153,26 @@ public class CallService {
         return InitiatedCall.of(call, callerTokens.sign(call.id()));
     }
 
-    // ---- reading --------------------------------------------------------------------------------------------
-
     /** {@code GET /api/calls}: the calls {@code who} may see, newest first. */
     public Page<CallView> list(CallQuery query, PageRequest page, Actor who) {
         CallFilter filter = CallFilter.parse(query.status(), query.channel(), query.agentId(), query.phoneNumber(),
                 query.from(), query.to(), phone -> phoneNumbers.normalize(phone, "phoneNumber"));
-        return search.find(filter, page, who).map(CallView::of);
+        return search.find(filter, page, who).map(places::placed);
     }
 
     /** One call, without its timeline; 404 when {@code who} may not see it. */
     public CallView get(UUID id, Actor who) {
-        return CallView.of(visible(id, who));
+        return places.placed(visible(id, who));
     }
 
     /** {@code GET /api/calls/{id}}: the call with its timeline, oldest first; 404 when {@code who} may not see it. */
     public CallWithTimeline getWithTimeline(UUID id, Actor who) {
-        return CallWithTimeline.of(CallView.of(visible(id, who)), timeline.of(id));
+        return CallWithTimeline.of(places.placed(visible(id, who)), timeline.of(id));
     }
 
     /**
-     * The calls waiting for an agent, oldest first: the snapshot a registering dashboard gets. Capped at
-     * {@link #WAITING_SNAPSHOT}, so that a backlog cannot make every (re)connecting dashboard download all of it;
-     * a dashboard learns of the rest as they are offered, and {@code GET /api/calls?status=waiting} pages them all.
+     * The calls waiting for an agent, oldest first: a registering dashboard's snapshot, capped at {@link #WAITING_SNAPSHOT}
+     * (a dashboard learns of the rest as they are offered; {@code GET /api/calls?status=waiting} pages them all).
      */
     public List<CallView> waiting() {
         return search.waiting(WAITING_SNAPSHOT).stream().map(CallView::of).toList();
@@ -176,15 +183,10 @@ public class CallService {
         return search.activeCallOf(agentId).map(CallView::of);
     }
 
-    /**
-     * Whether a callerToken for this call is still honoured: the call exists and did not end more than an hour ago.
-     * Used by REST (every /api request with the caller role) and by the WebSocket handshake.
-     */
+    /** Whether a callerToken for this call is still honoured (REST and the WebSocket handshake ask). */
     public boolean callerTokenStillValid(UUID callId) {
         return callerTokens.stillValid(callId);
     }
-
-    // ---- changes --------------------------------------------------------------------------------------------
 
     /**
      * An agent takes a call ({@code POST /api/calls/{id}/accept} and the WebSocket {@code call:accept}): a waiting
@@ -259,7 +261,7 @@ public class CallService {
 
     /**
      * An agent declines an offered call (WebSocket {@code call:decline}): recorded in the timeline; the call stays
-     * offered to the others.
+     * offered to the others, and a one-at-a-time offer moves on to the next agent.
      */
     public void decline(UUID id, Actor agent) {
         CallLog call = visible(id, agent);
@@ -268,6 +270,7 @@ public class CallService {
         }
         // One entry per agent however often it declines: a client repeating call:decline cannot grow the timeline.
         timeline.addOnce(id, "declined", JsonP.createObjectBuilder().add("agentId", agent.id().toString()).build());
+        declined.fire(new CallDeclined(id, agent.id()));
     }
 
     /**

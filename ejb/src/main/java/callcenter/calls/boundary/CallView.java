@@ -20,17 +20,20 @@ import callcenter.common.JsonP;
  *
  * @param note    the wrap-up's note: absent (null) before the wrap-up, JSON null in a wrap-up without one, which a
  *                String could not tell apart
+ * @param queuePosition        while waiting: 1 = next in its queue; null otherwise or where not computed
+ * @param estimatedWaitSeconds while waiting: the estimated wait from now; null when unknown
  * @param version the call's change counter, for ordering pushes; not part of the JSON
  */
 @JsonbNillable
 @JsonbPropertyOrder({"id", "direction", "channel", "status", "callerName", "phoneNumber", "ivrOption", "queueName",
-        "agent", "createdAt", "answeredAt", "endedAt", "durationSeconds", "hangupCause", "provider", "disposition",
-        "note"})
+        "queue", "priority", "queuePosition", "estimatedWaitSeconds", "agent", "createdAt", "answeredAt", "endedAt",
+        "durationSeconds", "hangupCause", "provider", "disposition", "note"})
 public record CallView(UUID id, String direction, String channel, String status, String callerName,
                        String phoneNumber, String ivrOption, String queueName, Agent agent, String createdAt,
                        String answeredAt, String endedAt, Integer durationSeconds, String hangupCause,
                        Provider provider, @JsonbNillable(false) String disposition,
-                       @JsonbNillable(false) JsonValue note, @JsonbTransient long version) {
+                       @JsonbNillable(false) JsonValue note, String queue, int priority, Integer queuePosition,
+                       Integer estimatedWaitSeconds, @JsonbTransient long version) {
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -60,7 +63,14 @@ public record CallView(UUID id, String direction, String channel, String status,
                 call.durationSeconds(), call.hangupCause(),
                 call.providerName() == null ? null
                         : new Provider(call.providerName(), call.providerCallControlId(), call.providerSessionId()),
-                call.disposition(), note(call), call.version());
+                call.disposition(), note(call), call.queue(), call.priority(), null, null, call.version());
+    }
+
+    /** The same call with its place in its queue (api.md section 7), while it waits. */
+    public CallView at(Integer position, Integer estimatedWaitSeconds) {
+        return new CallView(id, direction, channel, status, callerName, phoneNumber, ivrOption, queueName, agent,
+                createdAt, answeredAt, endedAt, durationSeconds, hangupCause, provider, disposition, note, queue,
+                priority, position, estimatedWaitSeconds, version);
     }
 
     private static JsonValue note(CallLog call) {

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.calls.control.Queuing;
 import callcenter.calls.control.CallTimeline;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.control.Ending;
@@ -39,6 +40,9 @@ public class CarrierCalls {
     @Inject
     CallChanges changes;
 
+    @Inject
+    Queuing queuing;
+
     /** A carrier call arrived: stored {@code waiting} with its carrier session and offered like an app call. */
     public CallView carrierInbound(String channel, String providerName, String sessionId, String callerName,
                                    String phoneNumber, JsonObject detail) {
@@ -51,6 +55,7 @@ public class CarrierCalls {
         CallLog call = CallLog.carrierCall(UUID.randomUUID(), CallLog.INBOUND, channel, CallStatus.WAITING,
                 callerName, phoneNumber, null, null, providerName, sessionId, Times.now())
                 .followingCallControlId(callControlId);
+        queuing.queue(call, null);
         transitions.create(call);
         created(call, detail, providerName);
         CallView view = changes.waiting(call);

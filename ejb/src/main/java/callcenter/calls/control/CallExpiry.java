@@ -18,6 +18,7 @@ import callcenter.calls.entity.CallStatus;
 import callcenter.calls.entity.HangupCauses;
 import callcenter.common.Times;
 import callcenter.platform.Settings;
+import callcenter.queues.entity.Queue;
 
 /**
  * Calls the platform ends on its own, each in a transaction of its own: the ring timeout, and the active call of an
@@ -42,21 +43,31 @@ public class CallExpiry {
     @PersistenceContext
     EntityManager em;
 
-    /** Waiting calls created at or before {@code limit}: candidates for the ring timeout, oldest first. */
+    /**
+     * Waiting calls past their wait deadline (those stored before queues had none: created at or before
+     * {@code limit}): candidates for the ring or queue timeout, oldest first.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<UUID> waitingSince(Instant limit, int max) {
-        return em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND c.createdAt <= :limit"
-                        + " ORDER BY c.createdAt", UUID.class)
+        return em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND ((c.waitDeadline IS NULL"
+                        + " AND c.createdAt <= :limit) OR c.waitDeadline <= :now) ORDER BY c.createdAt", UUID.class)
                 .setParameter("waiting", CallStatus.WAITING).setParameter("limit", limit)
-                .setMaxResults(max).getResultList();
+                .setParameter("now", Times.now()).setMaxResults(max).getResultList();
     }
 
-    /** A call still waiting {@code CALLCENTER_RING_TIMEOUT_SECONDS} after it was created becomes {@code missed}. */
+    /**
+     * A call still waiting at its deadline (the queue's maximum wait, by default {@code CALLCENTER_RING_TIMEOUT_SECONDS}
+     * after it was created) becomes {@code missed}: {@code ring_timeout} in the default queue, else
+     * {@code queue_timeout}.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean timeOut(UUID id) {
-        Instant limit = Times.now().minusSeconds(settings.ringTimeoutSeconds());
-        return expire(transitions.end(id, call -> call.status() == CallStatus.WAITING && !call.createdAt().isAfter(limit)
-                ? new Ending(CallStatus.MISSED, HangupCauses.RING_TIMEOUT) : null));
+        Instant now = Times.now();
+        Instant limit = now.minusSeconds(settings.ringTimeoutSeconds());
+        return expire(transitions.end(id, call -> call.status() == CallStatus.WAITING && (call.waitDeadline() == null
+                ? !call.createdAt().isAfter(limit) : !call.waitDeadline().isAfter(now))
+                ? new Ending(CallStatus.MISSED, call.queue() == null || Queue.DEFAULT.equals(call.queue())
+                ? HangupCauses.RING_TIMEOUT : HangupCauses.QUEUE_TIMEOUT) : null));
     }
 
     /** The agent's grace period passed: its call ends, if it is still active with that agent. */

@@ -18,7 +18,8 @@ import callcenter.common.Times;
 import callcenter.platform.Settings;
 
 /**
- * Turns calls nobody accepted within {@code CALLCENTER_RING_TIMEOUT_SECONDS} into {@code missed}. Scans the stored
+ * Turns calls nobody accepted within their queue's maximum wait (by default {@code CALLCENTER_RING_TIMEOUT_SECONDS})
+ * into {@code missed}. Scans the stored
  * calls every second rather than keeping a timer per call, so a call left waiting by a crash is timed out after the
  * restart too; {@link CallExpiry#timeOut} makes sure only one node times a call out.
  * Non-persistent: persistent EJB timers live under the server's data directory, which the bootable jar discards.

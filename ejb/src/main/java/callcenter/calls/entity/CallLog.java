@@ -94,6 +94,17 @@ public class CallLog {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** The queue that routes an inbound call (api.md section 7); null for outbound calls. */
+    @Column(name = "queue", length = 64)
+    private String queue;
+
+    @Column(name = "priority", nullable = false)
+    private int priority;
+
+    /** When a call still waiting is missed; null for calls stored before queues: the ring timeout applies. */
+    @Column(name = "wait_deadline")
+    private Instant waitDeadline;
+
     protected CallLog() {
     }
 
@@ -202,6 +213,26 @@ public class CallLog {
 
     public long version() {
         return version;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Instant waitDeadline() {
+        return waitDeadline;
+    }
+
+    /** The same new call, queued: routed by {@code queue}, missed at {@code deadline}; only before it is persisted. */
+    public CallLog queued(String queue, int priority, Instant deadline) {
+        this.queue = queue;
+        this.priority = priority;
+        this.waitDeadline = deadline;
+        return this;
     }
 
     /**

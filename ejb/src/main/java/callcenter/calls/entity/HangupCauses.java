@@ -10,6 +10,8 @@ public final class HangupCauses {
     public static final String ENDED_BY_CALLER = "ended_by_caller";
     public static final String ENDED_BY_SUPERVISOR = "ended_by_supervisor";
     public static final String RING_TIMEOUT = "ring_timeout";
+    /** A call of a queue other than the default one waited its queue's {@code maxWaitSeconds}. */
+    public static final String QUEUE_TIMEOUT = "queue_timeout";
     public static final String AGENT_DISCONNECTED = "agent_disconnected";
     public static final String NO_AGENT_AVAILABLE = "no_agent_available";
     public static final String PROVIDER_ERROR = "provider_error";

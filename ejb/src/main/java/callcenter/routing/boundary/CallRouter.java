@@ -1,30 +1,45 @@
 package callcenter.routing.boundary;
 
+import java.util.List;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import callcenter.calls.boundary.CallDeclined;
 import callcenter.calls.boundary.CallOffers;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.boundary.CallWaiting;
+import callcenter.events.Audience;
 import callcenter.events.Push;
 import callcenter.events.PushPublisher;
+import callcenter.queues.boundary.QueueService;
+import callcenter.queues.entity.Queue;
+import callcenter.routing.control.Incoming;
 import callcenter.routing.control.Offer;
+import callcenter.routing.control.OfferRounds;
 import callcenter.routing.control.RingAll;
 
 /**
- * Offers every call that starts waiting, in the transaction that made it wait: the strategy decides who gets it,
- * the call log records the {@code offered} entry (right after {@code created}) and the agents get
- * {@code call:incoming}, ordered before any later change of the same call.
+ * Offers every call that starts waiting, in the transaction that made it wait, by its queue's strategy: a ring-all
+ * call to every available member at once (the {@code offered} entry right after {@code queued}); a one-at-a-time
+ * call to the best free member, or later by the sweep ({@code RoutingTicks}) when none is free or a call of its queue
+ * comes first. {@code call:incoming} is ordered before any later change of the same call.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class CallRouter {
 
     @Inject
-    RingAll strategy;
+    RingAll ringAll;
+
+    @Inject
+    OfferRounds rounds;
+
+    @Inject
+    QueueService queues;
 
     @Inject
     CallOffers offers;
@@ -34,9 +49,23 @@ public class CallRouter {
 
     public void route(@Observes CallWaiting waiting) {
         CallView call = waiting.call();
-        Offer offer = strategy.offer(call);
+        Queue queue = queues.find(call.queue() == null ? Queue.DEFAULT : call.queue(), true);
+        if (queue != null && queue.strategy().oneAtATime()) {
+            rounds.offerNew(call);
+            return;
+        }
+        rounds.withdraw(call.id()); // it may have waited in a one-at-a-time queue that was deleted
+        CallView current = offers.current(call.id());
+        Offer offer = ringAll.offer(List.of(current.queue() == null ? Queue.DEFAULT : current.queue()));
         offers.offered(call.id(), offer.agents());
-        publisher.publish(Push.of("call:incoming", Incoming.of(call), offer.audience())
-                .forCall(call.id(), call.version()));
+        for (Audience audience : offer.audiences()) {
+            publisher.publish(Push.of("call:incoming", Incoming.of(current), audience)
+                    .forCall(current.id(), current.version()));
+        }
+    }
+
+    /** A declined one-at-a-time offer moves on at once. */
+    public void declined(@Observes CallDeclined declined) {
+        rounds.declined(declined.callId(), declined.agentId());
     }
 }

@@ -1,18 +1,23 @@
 package callcenter.routing.control;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import callcenter.agents.boundary.PresenceService;
-import callcenter.calls.boundary.CallView;
 import callcenter.events.Audience;
 
 /**
- * The routing strategy of api.md sections 3 and 5: a waiting call is offered to every available agent at once, and
- * the first accept wins. Each node resolves "available" against its own sockets when the offer arrives. A strategy
- * answers an {@link Offer} for a call; queues with other strategies (issue 16) choose one per call.
+ * The {@code ring-all} strategy (api.md sections 3, 5 and 7): a waiting call is offered to every available member of
+ * its queue at once, and the first accept wins. When every available agent is a member (the default queue, where
+ * every user starts), that is one push to the available agents, resolved by each node against its own sockets, as
+ * before queues; otherwise one push per member.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -21,7 +26,22 @@ public class RingAll {
     @Inject
     PresenceService presence;
 
-    public Offer offer(CallView call) {
-        return new Offer(Audience.available(), presence.availableCount());
+    @Inject
+    Candidates candidates;
+
+    public Offer offer(Collection<String> queues) {
+        List<UUID> members = candidates.availableMembers(queues);
+        int available = presence.availableCount();
+        if (members.size() == available) {
+            return new Offer(List.of(Audience.available()), available);
+        }
+        return new Offer(members.stream().map(Audience::user).toList(), members.size());
+    }
+
+    /** The members of {@code widened} who are not already members of {@code queues}: the overflow's new audience. */
+    public Offer widen(Collection<String> queues, Collection<String> widened) {
+        Set<UUID> already = Set.copyOf(candidates.availableMembers(queues));
+        List<UUID> added = candidates.availableMembers(widened).stream().filter(id -> !already.contains(id)).toList();
+        return new Offer(added.stream().map(Audience::user).toList(), added.size());
     }
 }

@@ -1,5 +1,7 @@
 package callcenter.stats.boundary;
 
+import java.util.List;
+
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -8,8 +10,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @param longestWaitSeconds how long the oldest waiting call has waited; 0 when none waits
  */
-@JsonbPropertyOrder({"waiting", "active", "longestWaitSeconds", "agents", "today"})
-public record Stats(long waiting, long active, long longestWaitSeconds, Agents agents, Today today) {
+@JsonbPropertyOrder({"waiting", "active", "longestWaitSeconds", "agents", "today", "queues"})
+public record Stats(long waiting, long active, long longestWaitSeconds, Agents agents, Today today,
+                    List<QueueStats> queues) {
 
     /** Enabled agents, supervisors and admins by presence status. */
     @JsonbPropertyOrder({"available", "busy", "away", "offline"})

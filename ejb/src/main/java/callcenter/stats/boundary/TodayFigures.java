@@ -14,7 +14,11 @@ import java.util.List;
 public final class TodayFigures {
 
     /** What the figures need of one inbound call offered today. */
-    public record Offered(Instant createdAt, Instant answeredAt, boolean missed) {
+    public record Offered(Instant createdAt, Instant answeredAt, boolean missed, String queue) {
+
+        public Offered(Instant createdAt, Instant answeredAt, boolean missed) {
+            this(createdAt, answeredAt, missed, null);
+        }
     }
 
     private TodayFigures() {

@@ -51,6 +51,9 @@ public class UserService {
     @Inject
     PushPublisher events;
 
+    @Inject
+    jakarta.enterprise.event.Event<UserCreated> created;
+
     public User create(NewUser request) {
         requireRole(request.role());
         String clientName = AtClientName.of(request.username());
@@ -82,6 +85,7 @@ public class UserService {
             throw constraint.contains("uq_users_at_client_name") ? clientNameTaken(request.username(), clientName)
                     : usernameTaken(request.username());
         }
+        created.fire(new UserCreated(user.id()));
         return user;
     }
 

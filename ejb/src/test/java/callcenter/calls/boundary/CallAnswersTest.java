@@ -28,40 +28,40 @@ class CallAnswersTest {
 
     static final String WAITING = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"app\","
             + "\"status\":\"waiting\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":null,\"createdAt\":\"2026-11-23T17:02:11.000Z\",\"answeredAt\":null,"
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":null,\"createdAt\":\"2026-11-23T17:02:11.000Z\",\"answeredAt\":null,"
             + "\"endedAt\":null,\"durationSeconds\":null,\"hangupCause\":null,\"provider\":null}";
     static final String ACTIVE = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"telnyx\","
             + "\"status\":\"active\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":\"1\","
-            + "\"queueName\":\"sales\",\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
+            + "\"queueName\":\"sales\",\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
             + "\"displayName\":\"Agent Smith\"},\"createdAt\":\"2026-11-23T17:02:11.120Z\","
             + "\"answeredAt\":\"2026-11-23T17:02:15.000Z\",\"endedAt\":null,\"durationSeconds\":null,"
             + "\"hangupCause\":null,\"provider\":{\"name\":\"telnyx\",\"callControlId\":\"v3:abc\"}}";
     static final String NO_NAMES = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"outbound\",\"channel\":\"africastalking\","
             + "\"status\":\"dialing\",\"callerName\":null,\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\",\"displayName\":null},"
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\",\"displayName\":null},"
             + "\"createdAt\":\"2026-11-23T17:02:11.120Z\",\"answeredAt\":null,\"endedAt\":null,\"durationSeconds\":null,"
             + "\"hangupCause\":null,\"provider\":{\"name\":\"africastalking\",\"sessionId\":\"ATVId_1\"}}";
     static final String WRAPPED_UP = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"app\","
             + "\"status\":\"ended\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
             + "\"displayName\":\"Agent Smith\"},\"createdAt\":\"2026-11-23T17:02:11.120Z\","
             + "\"answeredAt\":\"2026-11-23T17:02:15.000Z\",\"endedAt\":\"2026-11-23T17:03:15.000Z\","
             + "\"durationSeconds\":60,\"hangupCause\":\"ended_by_agent\",\"provider\":null,\"disposition\":\"resolved\","
             + "\"note\":null}";
     static final String WRAPPED_UP_WITH_NOTE = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"app\","
             + "\"status\":\"ended\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
             + "\"displayName\":\"Agent Smith\"},\"createdAt\":\"2026-11-23T17:02:11.120Z\","
             + "\"answeredAt\":\"2026-11-23T17:02:15.000Z\",\"endedAt\":\"2026-11-23T17:03:15.000Z\","
             + "\"durationSeconds\":60,\"hangupCause\":\"ended_by_agent\",\"provider\":null,\"disposition\":\"resolved\","
             + "\"note\":\"Reset it\"}";
     static final String INITIATED = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"app\","
             + "\"status\":\"waiting\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":null,\"createdAt\":\"2026-11-23T17:02:11.000Z\",\"answeredAt\":null,"
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":null,\"createdAt\":\"2026-11-23T17:02:11.000Z\",\"answeredAt\":null,"
             + "\"endedAt\":null,\"durationSeconds\":null,\"hangupCause\":null,\"provider\":null,\"callerToken\":\"a.b.c\"}";
     static final String WITH_TIMELINE = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"direction\":\"inbound\",\"channel\":\"app\","
             + "\"status\":\"ended\",\"callerName\":\"Ann\",\"phoneNumber\":\"+254711000111\",\"ivrOption\":null,"
-            + "\"queueName\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
+            + "\"queueName\":null,\"queue\":null,\"priority\":0,\"queuePosition\":null,\"estimatedWaitSeconds\":null,\"agent\":{\"id\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
             + "\"displayName\":\"Agent Smith\"},\"createdAt\":\"2026-11-23T17:02:11.120Z\","
             + "\"answeredAt\":\"2026-11-23T17:02:15.000Z\",\"endedAt\":\"2026-11-23T17:03:15.000Z\","
             + "\"durationSeconds\":60,\"hangupCause\":\"ended_by_agent\",\"provider\":null,\"disposition\":\"resolved\","
@@ -71,13 +71,13 @@ class CallAnswersTest {
 
     static CallView waiting() {
         return new CallView(ID, "inbound", "app", "waiting", "Ann", "+254711000111", null, null, null,
-                "2026-11-23T17:02:11.000Z", null, null, null, null, null, null, null, 1);
+                "2026-11-23T17:02:11.000Z", null, null, null, null, null, null, null, null, 0, null, null, 1);
     }
 
     static CallView wrappedUp(JsonValue note) {
         return new CallView(ID, "inbound", "app", "ended", "Ann", "+254711000111", null, null,
                 new CallView.Agent(AGENT, "Agent Smith"), "2026-11-23T17:02:11.120Z", "2026-11-23T17:02:15.000Z",
-                "2026-11-23T17:03:15.000Z", 60, "ended_by_agent", null, "resolved", note, 7);
+                "2026-11-23T17:03:15.000Z", 60, "ended_by_agent", null, "resolved", note, null, 0, null, null, 7);
     }
 
     @Test
@@ -86,10 +86,11 @@ class CallAnswersTest {
         assertEquals(ACTIVE, JSONB.toJson(new CallView(ID, "inbound", "telnyx", "active", "Ann", "+254711000111", "1",
                 "sales", new CallView.Agent(AGENT, "Agent Smith"), "2026-11-23T17:02:11.120Z",
                 "2026-11-23T17:02:15.000Z", null, null, null, new CallView.Provider("telnyx", "v3:abc", null), null,
-                null, 3)));
+                null, null, 0, null, null, 3)));
         assertEquals(NO_NAMES, JSONB.toJson(new CallView(ID, "outbound", "africastalking", "dialing", null,
                 "+254711000111", null, null, new CallView.Agent(AGENT, null), "2026-11-23T17:02:11.120Z", null, null,
-                null, null, new CallView.Provider("africastalking", null, "ATVId_1"), null, null, 2)));
+                null, null, new CallView.Provider("africastalking", null, "ATVId_1"), null, null, null, 0, null,
+                null, 2)));
     }
 
     @Test

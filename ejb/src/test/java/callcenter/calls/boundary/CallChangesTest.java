@@ -59,6 +59,11 @@ class CallChangesTest {
         changes.agentCalls = recording();
         changes.waitingCalls = recording();
         changes.carrierLegs = recording();
+        changes.timeline = new callcenter.calls.control.CallTimeline() {
+            @Override
+            public void add(UUID callId, String type, jakarta.json.JsonObject data) {
+            }
+        };
     }
 
     private static CallLog telnyx(String direction, CallStatus status, UUID agentId) {

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import callcenter.agents.boundary.PresenceService;
 import callcenter.agents.boundary.Registration;
 import callcenter.agents.entity.AgentStatus;
-import callcenter.calls.boundary.CallService;
 import callcenter.platform.Settings;
+import callcenter.routing.boundary.WaitingSnapshot;
 
 /** The presence events of a socket: {@code agent:register}, {@code agent:status}, and its closing. */
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class PresenceEvents {
     PresenceService presence;
 
     @Inject
-    CallService calls;
+    WaitingSnapshot snapshot;
 
     @Inject
     PushDelivery delivery;
@@ -55,7 +55,7 @@ public class PresenceEvents {
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
         writer.send(peer, Frames.of("agents:list", registration.agents()));
-        writer.send(peer, Frames.of("calls:waiting", calls.waiting()));
+        writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
         if (registration.activeCall() != null) {
             writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
         }

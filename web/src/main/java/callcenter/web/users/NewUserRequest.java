@@ -1,5 +1,8 @@
 package callcenter.web.users;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +20,10 @@ public record NewUserRequest(
         // Empty means none, as it always did.
         @Pattern(regexp = "(" + UserRules.SIP_USERNAME + ")?", message = UserRules.SIP_USERNAME_MESSAGE) String sipUsername,
         @Pattern(regexp = "(" + UserRules.CREDENTIAL_ID + ")?", message = UserRules.CREDENTIAL_ID_MESSAGE)
-        String telnyxCredentialId) {
+        String telnyxCredentialId,
+        // api.md section 7: the queues the user serves (null: as they are; a new user: the default queue) and skills.
+        @Size(max = 100) List<String> queues,
+        @Size(max = 50) Map<String, Integer> skills) {
 
     UserService.NewUser command() {
         return new UserService.NewUser(username, displayName.trim(), password, extension, role, sipUsername,

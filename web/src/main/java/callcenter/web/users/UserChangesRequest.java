@@ -1,5 +1,8 @@
 package callcenter.web.users;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,7 +21,10 @@ public record UserChangesRequest(
         @Pattern(regexp = "(" + UserRules.SIP_USERNAME + ")?", message = UserRules.SIP_USERNAME_MESSAGE) String sipUsername,
         @Pattern(regexp = "(" + UserRules.CREDENTIAL_ID + ")?", message = UserRules.CREDENTIAL_ID_MESSAGE)
         String telnyxCredentialId,
-        Boolean enabled) {
+        Boolean enabled,
+        // api.md section 7: the queues the user serves (null: as they are; a new user: the default queue) and skills.
+        @Size(max = 100) List<String> queues,
+        @Size(max = 50) Map<String, Integer> skills) {
 
     UserService.UserChanges command() {
         return new UserService.UserChanges(displayName == null ? null : displayName.trim(), extension, role, password,

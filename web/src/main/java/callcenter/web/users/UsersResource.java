@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
+import callcenter.queues.boundary.StaffQueues;
 import callcenter.users.boundary.UserService;
 
 /** Admins manage the users: agents, supervisors and admins. */
@@ -35,28 +36,31 @@ public class UsersResource {
     @Inject
     UserService users;
 
+    @Inject
+    StaffQueues staff;
+
     @POST
     public Response createUser(@Valid @NotNull NewUserRequest request, @Context UriInfo uri) {
-        UserView created = UserView.of(users.create(request.command()));
+        UserView created = UserView.of(staff.create(request.command(), request.queues(), request.skills()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
 
     @GET
     public Page<UserView> listUsers(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return users.list(PageRequest.of(limit, cursor)).map(UserView::of);
+        return staff.list(PageRequest.of(limit, cursor)).map(UserView::of);
     }
 
     @GET
     @Path("{id}")
     public UserView getUser(@PathParam("id") UUID id) {
-        return UserView.of(users.get(id));
+        return UserView.of(staff.get(id));
     }
 
     @PATCH
     @Path("{id}")
     public UserView updateUser(@PathParam("id") UUID id, @Valid @NotNull UserChangesRequest request) {
-        return UserView.of(users.update(id, request.command()));
+        return UserView.of(staff.update(id, request.command(), request.queues(), request.skills()));
     }
 
     /** Disables the user; its history stays. */

@@ -31,7 +31,7 @@ class CallRequestsTest {
 
     @Test
     void anInitiateIsReadUnderItsOwnNames() {
-        assertEquals(new InitiateCall("Ann", "0711000111", "2", "billing"), read("{\"callerName\":\"Ann\","
+        assertEquals(new InitiateCall("Ann", "0711000111", "2", "billing", null), read("{\"callerName\":\"Ann\","
                 + "\"phoneNumber\":\"0711000111\",\"ivrOption\":\"2\",\"queueName\":\"billing\"}",
                 InitiateCallRequest.class).command());
     }
@@ -39,7 +39,7 @@ class CallRequestsTest {
     @Test
     void anInitiateIsReadUnderTheSeedsNamesToo() {
         String snake = "\"phone_number\":\"+254711000111\",\"ivr_option\":\"1\",\"queue_name\":\"sales\"";
-        InitiateCall expected = new InitiateCall("Bob", "+254711000111", "1", "sales");
+        InitiateCall expected = new InitiateCall("Bob", "+254711000111", "1", "sales", null);
         for (String name : List.of("caller_name", "client_name", "clientName")) {
             assertEquals(expected, read("{\"" + name + "\":\"Bob\"," + snake + "}", InitiateCallRequest.class).command(),
                     name);

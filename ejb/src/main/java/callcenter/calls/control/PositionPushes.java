@@ -1,0 +1,79 @@
+package callcenter.calls.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.common.Times;
+import callcenter.events.Audience;
+import callcenter.events.Push;
+import callcenter.events.PushPublisher;
+
+/**
+ * {@code queue:position} on the caller's socket (api.md section 7): whenever a waiting call's position or estimate
+ * changed, at most once every {@link #MIN_INTERVAL_SECONDS}.
+ */
+@Stateless
+public class PositionPushes {
+
+    static final int MIN_INTERVAL_SECONDS = 2;
+
+    /** The event's data; {@code estimatedWaitSeconds} is written as null when unknown. */
+    @JsonbNillable
+    public record Position(UUID callId, String queue, int position, Integer estimatedWaitSeconds) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    QueuePositions positions;
+
+    @Inject
+    PushPublisher publisher;
+
+    /** A call starts waiting: its caller is told its first position on the next tick. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void queued(UUID callId) {
+        em.createNativeQuery("INSERT INTO call_positions (call_id, position, estimate, pushed_at) VALUES (?, NULL, NULL, ?)")
+                .setParameter(1, callId).setParameter(2, Instant.EPOCH).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<QueuePositions.Place> waiting(int max) {
+        return positions.all(max);
+    }
+
+    /**
+     * Tells the caller its place if it changed and the last was told long enough ago; the conditional UPDATE decides,
+     * so of several nodes ticking at once only one pushes. Answers whether it pushed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean tell(QueuePositions.Place place) {
+        Instant now = Times.now();
+        // -1 stands for "no estimate": a typed value, where a null parameter would leave PostgreSQL guessing its type.
+        int estimate = place.estimatedWaitSeconds() == null ? -1 : place.estimatedWaitSeconds();
+        int changed = em.createNativeQuery("UPDATE call_positions SET position = ?,"
+                        + " estimate = CASE WHEN ? < 0 THEN NULL ELSE ? END, pushed_at = ?"
+                        + " WHERE call_id = ? AND pushed_at <= ?"
+                        + " AND (COALESCE(position, -1) <> ? OR COALESCE(estimate, -1) <> ?)")
+                .setParameter(1, place.position()).setParameter(2, estimate).setParameter(3, estimate)
+                .setParameter(4, now).setParameter(5, place.callId())
+                .setParameter(6, now.minusSeconds(MIN_INTERVAL_SECONDS)).setParameter(7, place.position())
+                .setParameter(8, estimate).executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        publisher.publish(Push.of("queue:position", new Position(place.callId(), place.queue(), place.position(),
+                place.estimatedWaitSeconds()), Audience.caller(place.callId())).forCall(place.callId(), place.version()));
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package callcenter.calls.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.calls.entity.CallLog;
+import callcenter.calls.entity.CallStatus;
+import callcenter.common.Times;
+
+/**
+ * Where waiting calls stand in their queues (api.md section 7): position 1 is the call an agent of the queue gets
+ * next (highest priority, then oldest), and the estimated wait from {@link WaitEstimates}.
+ */
+@Stateless
+public class QueuePositions {
+
+    /** A waiting call's place: its queue, position and estimate (null when unknown). */
+    public record Place(UUID callId, String queue, int position, Integer estimatedWaitSeconds, long version) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The place of one waiting call; null when it does not wait in a queue. */
+    public Place of(CallLog call) {
+        if (call.status() != CallStatus.WAITING || call.queue() == null) {
+            return null;
+        }
+        long ahead = em.createQuery("SELECT COUNT(c) FROM CallLog c WHERE c.status = :waiting AND c.queue = :queue"
+                        + " AND c.id <> :id AND (c.priority > :priority OR (c.priority = :priority"
+                        + " AND c.createdAt < :created))", Long.class)
+                .setParameter("waiting", CallStatus.WAITING).setParameter("queue", call.queue())
+                .setParameter("id", call.id()).setParameter("priority", call.priority())
+                .setParameter("created", call.createdAt()).getSingleResult();
+        int position = (int) ahead + 1;
+        return new Place(call.id(), call.queue(), position,
+                WaitEstimates.seconds(position, recentAnswers(call.queue(), Times.now()), Times.now()), call.version());
+    }
+
+    /** The places of every waiting call, at most {@code max} oldest, queue by queue. */
+    public List<Place> all(int max) {
+        List<Object[]> rows = em.createQuery("SELECT c.id, c.queue, c.version FROM CallLog c WHERE c.status = :waiting"
+                        + " AND c.queue IS NOT NULL ORDER BY c.queue, c.priority DESC, c.createdAt, c.id", Object[].class)
+                .setParameter("waiting", CallStatus.WAITING).setMaxResults(max).getResultList();
+        Instant now = Times.now();
+        Map<String, List<Instant>> answers = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
+        List<Place> places = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            String queue = (String) row[1];
+            int position = positions.merge(queue, 1, Integer::sum);
+            List<Instant> recent = answers.computeIfAbsent(queue, q -> recentAnswers(q, now));
+            places.add(new Place((UUID) row[0], queue, position, WaitEstimates.seconds(position, recent, now),
+                    (Long) row[2]));
+        }
+        return places;
+    }
+
+    /** When the queue's calls were answered lately: at most {@link WaitEstimates#HISTORY} within its window. */
+    List<Instant> recentAnswers(String queue, Instant now) {
+        return em.createQuery("SELECT c.answeredAt FROM CallLog c WHERE c.queue = :queue AND c.answeredAt >= :since"
+                        + " ORDER BY c.answeredAt DESC", Instant.class)
+                .setParameter("queue", queue).setParameter("since", now.minus(WaitEstimates.WINDOW))
+                .setMaxResults(WaitEstimates.HISTORY).getResultList();
+    }
+}

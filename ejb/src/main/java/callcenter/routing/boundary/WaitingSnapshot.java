@@ -1,0 +1,38 @@
+package callcenter.routing.boundary;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.common.Uuids;
+import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CallView;
+import callcenter.calls.entity.CallLog;
+
+/**
+ * The {@code calls:waiting} snapshot a registering dashboard gets: only the waiting calls offered to that agent
+ * (api.md section 7) — ring-all calls of its queues (and of queues that overflowed into them) and the one-at-a-time
+ * call offered to it — oldest first, at most {@link CallService#WAITING_SNAPSHOT}.
+ */
+@Stateless
+public class WaitingSnapshot {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public List<CallView> of(UUID agentId) {
+        List<UUID> ids = Uuids.all(em.createNativeQuery("SELECT c.id FROM calls c JOIN queues q ON q.name = c.queue"
+                        + " WHERE c.status = 'waiting' AND ((q.strategy = 'ring-all' AND (EXISTS (SELECT 1"
+                        + " FROM queue_members m WHERE m.queue_name = c.queue AND m.user_id = :agent) OR EXISTS"
+                        + " (SELECT 1 FROM call_overflows f JOIN queue_members m ON m.queue_name = f.queue"
+                        + " WHERE f.call_id = c.id AND m.user_id = :agent)))"
+                        + " OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.agent_id = :agent))"
+                        + " ORDER BY c.created_at, c.id")
+                .setParameter("agent", agentId).setMaxResults(CallService.WAITING_SNAPSHOT).getResultList());
+        return ids.stream().map(id -> em.find(CallLog.class, id)).filter(c -> c != null).map(CallView::of).toList();
+    }
+}

@@ -1,0 +1,159 @@
+package callcenter.routing.control;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import callcenter.common.Uuids;
+import callcenter.routing.entity.CallOffer;
+
+/**
+ * The routing state in the database, as plain SQL over presence, memberships, skills and offers: who can be offered
+ * a call now, and the offers and passes themselves. Every node reads and writes the same rows; row locks taken with
+ * SKIP LOCKED and the unique keys of {@code call_offers} decide between nodes, never a JVM lock.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Candidates {
+
+    private static final String AVAILABLE_MEMBERS = "FROM agent_presence p"
+            + " JOIN queue_members m ON m.user_id = p.user_id JOIN users u ON u.id = p.user_id"
+            + " WHERE m.queue_name IN (:queues) AND p.status = 'available' AND u.enabled = TRUE"
+            + " AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * The available members of {@code queues} with no pending offer who have not let this call pass, with their
+     * skills.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Candidate> of(UUID callId, Collection<String> queues) {
+        List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at) "
+                        + AVAILABLE_MEMBERS
+                        + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
+                        + " WHERE o.agent_id = p.user_id AND c.status = 'waiting')"
+                        + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
+                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at")
+                .setParameter("queues", queues).setParameter("call", callId).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<String, Integer>> skills = new HashMap<>();
+        List<UUID> ids = rows.stream().map(r -> Uuids.of(r[0])).toList();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                "SELECT user_id, skill, level FROM agent_skills WHERE user_id IN (:ids)")
+                .setParameter("ids", ids).getResultList()) {
+            skills.computeIfAbsent(Uuids.of(row[0]), k -> new HashMap<>()).put((String) row[1],
+                    ((Number) row[2]).intValue());
+        }
+        List<Candidate> candidates = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            UUID id = Uuids.of(row[0]);
+            candidates.add(new Candidate(id, instant(row[1]), instant(row[2]), skills.getOrDefault(id, Map.of())));
+        }
+        return candidates;
+    }
+
+    /** The available members of {@code queues}, offers or not: the audience of a ring-all call. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> availableMembers(Collection<String> queues) {
+        return Uuids.all(em.createNativeQuery("SELECT DISTINCT p.user_id " + AVAILABLE_MEMBERS)
+                .setParameter("queues", queues).getResultList());
+    }
+
+    /**
+     * Locks the agent's presence row unless another transaction holds it (another node offering it a call), and
+     * answers whether the agent is still available with no pending offer: then this transaction may offer it one.
+     */
+    public boolean lockFree(UUID agentId) {
+        boolean locked = !em.createNativeQuery("SELECT user_id FROM agent_presence WHERE user_id = ?"
+                        + " AND status = 'available' FOR UPDATE SKIP LOCKED")
+                .setParameter(1, agentId).getResultList().isEmpty();
+        if (!locked) {
+            return false;
+        }
+        // An offer of a call that was taken or ended meanwhile no longer binds the agent; the sweep would drop it too.
+        em.createNativeQuery("DELETE FROM call_offers WHERE agent_id = ? AND NOT EXISTS (SELECT 1 FROM calls c"
+                + " WHERE c.id = call_offers.call_id AND c.status = 'waiting')").setParameter(1, agentId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM call_offers WHERE agent_id = ?")
+                .setParameter(1, agentId).getSingleResult()).intValue() == 0;
+    }
+
+    /** Records the offer (the unique keys are the last word) and the agent's turn in these queues. */
+    public void offer(CallOffer offer, Collection<String> queues) {
+        em.persist(offer);
+        em.flush();
+        em.createNativeQuery("UPDATE queue_members SET last_offered_at = :at WHERE user_id = :user"
+                        + " AND queue_name IN (:queues)")
+                .setParameter("at", offer.offeredAt()).setParameter("user", offer.agentId())
+                .setParameter("queues", queues).executeUpdate();
+    }
+
+    public CallOffer pending(UUID callId) {
+        return em.find(CallOffer.class, callId);
+    }
+
+    /** The agent let the call pass: it is not offered it again in this round. */
+    public void pass(CallOffer offer, Instant now) {
+        em.remove(offer);
+        em.createNativeQuery("DELETE FROM offer_passes WHERE call_id = ? AND agent_id = ?")
+                .setParameter(1, offer.callId()).setParameter(2, offer.agentId()).executeUpdate();
+        em.createNativeQuery("INSERT INTO offer_passes (call_id, agent_id, at) VALUES (?, ?, ?)")
+                .setParameter(1, offer.callId()).setParameter(2, offer.agentId()).setParameter(3, now)
+                .executeUpdate();
+        em.flush();
+    }
+
+    /** When the last agent let this call pass; null when none did. */
+    public Instant lastPass(UUID callId) {
+        return instant(em.createNativeQuery("SELECT MAX(at) FROM offer_passes WHERE call_id = ?")
+                .setParameter(1, callId).getSingleResult());
+    }
+
+    /** Everyone let the call pass a while ago: a new round may offer it to them again. */
+    public void newRound(UUID callId) {
+        em.createNativeQuery("DELETE FROM offer_passes WHERE call_id = ?").setParameter(1, callId).executeUpdate();
+    }
+
+    /** The overflow queue this call was widened to; null when it has not overflowed. */
+    public String overflowedTo(UUID callId) {
+        List<?> found = em.createNativeQuery("SELECT queue FROM call_overflows WHERE call_id = ?")
+                .setParameter(1, callId).getResultList();
+        return found.isEmpty() ? null : (String) found.get(0);
+    }
+
+    public void overflowed(UUID callId, String queue, Instant now) {
+        em.createNativeQuery("INSERT INTO call_overflows (call_id, queue, at) VALUES (?, ?, ?)")
+                .setParameter(1, callId).setParameter(2, queue).setParameter(3, now).executeUpdate();
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+}

@@ -1,0 +1,7 @@
+package callcenter.routing.control;
+
+import java.util.UUID;
+
+/** {@code call:offer_revoked}: a one-at-a-time offer this agent did not take moved on. */
+public record OfferRevoked(UUID callId) {
+}

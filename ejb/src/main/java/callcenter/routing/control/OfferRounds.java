@@ -1,0 +1,134 @@
+package callcenter.routing.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import callcenter.calls.boundary.CallOffers;
+import callcenter.calls.boundary.CallView;
+import callcenter.common.Times;
+import callcenter.events.Audience;
+import callcenter.events.Push;
+import callcenter.events.PushPublisher;
+import callcenter.queues.boundary.QueueService;
+import callcenter.queues.entity.Queue;
+import callcenter.routing.entity.CallOffer;
+
+/**
+ * One-at-a-time offers (api.md section 7: {@code longest-idle}, {@code round-robin}, {@code skills}): offering a call
+ * to the best free member, and moving on when the member declines or lets the offer time out. Every method runs in
+ * the caller's transaction with the call's row locked (or new), so two nodes never route one call at once; the
+ * agent's row is locked with SKIP LOCKED, so they never offer one agent two calls either.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class OfferRounds {
+
+    @Inject
+    Candidates candidates;
+
+    @Inject
+    WaitingCalls waiting;
+
+    @Inject
+    QueueService queues;
+
+    @Inject
+    CallOffers offers;
+
+    @Inject
+    PushPublisher publisher;
+
+    /**
+     * Offers the call to the best free member of its queues (and of its overflow queue once it overflowed), unless
+     * it has a pending offer. {@code newRoundAllowed}: when everyone let it pass longer than the offer timeout ago,
+     * start again with them. Answers whether an offer was made.
+     */
+    public boolean offerNext(CallView call, boolean newRoundAllowed) {
+        Queue queue = call.queue() == null ? null : queues.find(call.queue(), true);
+        if (queue == null || !queue.strategy().oneAtATime() || candidates.pending(call.id()) != null) {
+            return false;
+        }
+        List<String> pool = new ArrayList<>(List.of(queue.name()));
+        String overflow = candidates.overflowedTo(call.id());
+        if (overflow != null) {
+            pool.add(overflow);
+        }
+        Instant now = Times.now();
+        int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
+        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), pool),
+                queue.requiredSkills(), steps);
+        if (ranked.isEmpty() && newRoundAllowed) {
+            Instant lastPass = candidates.lastPass(call.id());
+            if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
+                candidates.newRound(call.id());
+                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), pool), queue.requiredSkills(), steps);
+            }
+        }
+        for (Candidate candidate : ranked) {
+            if (candidates.lockFree(candidate.agentId())) {
+                candidates.offer(new CallOffer(call.id(), candidate.agentId(), now,
+                        now.plusSeconds(queue.offerTimeoutSeconds())), pool);
+                CallView offered = offers.offeredTo(call.id(), candidate.agentId());
+                publisher.publish(Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
+                        .forCall(call.id(), offered.version()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A new call of a one-at-a-time queue, in the transaction that created it: offered now unless a call of its queue
+     * comes before it (that one gets the next free agent; the sweep offers this one in its turn).
+     */
+    public void offerNew(CallView call) {
+        if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
+            offerNext(call, false);
+        }
+    }
+
+    /** The agent declined the call it was offered: the offer moves on at once. */
+    public void declined(UUID callId, UUID agentId) {
+        CallOffer offer = candidates.pending(callId);
+        if (offer == null || !offer.agentId().equals(agentId) || !offers.lockWaitingOrWait(callId)) {
+            return;
+        }
+        candidates.pass(offer, Times.now());
+        CallView call = offers.touch(callId);
+        revoke(call, agentId);
+        offerNext(call, false);
+    }
+
+    /** The call's offer expired: {@code offer_timeout}, and on to the next member. The call's row is locked. */
+    public void timedOut(UUID callId) {
+        CallOffer offer = candidates.pending(callId);
+        if (offer == null || offer.expiresAt().isAfter(Times.now())) {
+            return;
+        }
+        candidates.pass(offer, Times.now());
+        CallView call = offers.offerTimedOut(callId, offer.agentId());
+        revoke(call, offer.agentId());
+        offerNext(call, false);
+    }
+
+    /** The call no longer routes one at a time (its queue was deleted): a pending offer is withdrawn. */
+    public void withdraw(UUID callId) {
+        CallOffer offer = candidates.pending(callId);
+        if (offer != null) {
+            candidates.pass(offer, Times.now());
+            revoke(offers.touch(callId), offer.agentId());
+        }
+    }
+
+    private void revoke(CallView call, UUID agentId) {
+        publisher.publish(Push.of("call:offer_revoked", new OfferRevoked(call.id()), Audience.user(agentId))
+                .forCall(call.id(), call.version()));
+    }
+}
