@@ -30,7 +30,8 @@ start() {
     for i in $(seq 1 "$count"); do
         local port=$(( ${BASE_PORT:-8080} + i )) mgmt=$(( ${MANAGEMENT_BASE_PORT:-9990} + i ))
         mkdir -p "$dir/node$i"
-        (cd "$dir/node$i" && \
+        # Only java goes to the background (not a subshell around it), so that the pid file names the node itself.
+        (cd "$dir/node$i" || exit 1
             CALLCENTER_DB=postgresql PORT=$port CALLCENTER_MANAGEMENT_PORT=$mgmt CALLCENTER_NODE_ID="node$i" \
             CALLCENTER_DATA_DIR="$dir/node$i/data" CALLCENTER_JWT_KEY_FILE="$key" \
             nohup java ${JAVA_OPTS:--Xmx512m} -jar "$jar" > "$dir/node$i/server.log" 2>&1 &

@@ -2,10 +2,13 @@ package callcenter.events;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.management.ObjectName;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -44,11 +47,23 @@ public class FanOutProbe {
     static final Duration PERIOD = Duration.ofSeconds(1);
     /** Several periods, so that one slow round trip under load does not take the node out of the balancer. */
     static final Duration FLOWING_WITHIN = Duration.ofSeconds(6);
+    /**
+     * The call-events listener (web's {@code CallEventsListener}) as WildFly's management model names it; the EAR,
+     * WAR and bean names are fixed by the build.
+     */
+    static final String LISTENER = "jboss.as:deployment=callcenter.ear,subdeployment=callcenter-web.war,"
+            + "subsystem=ejb3,message-driven-bean=CallEventsListener";
+    /** Probes sent but none back for this long, with the broker answering: the listener is stuck in its back-off. */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(4);
+    /** A listener restart gets this long to connect before another one is asked for (also after deployment). */
+    static final Duration RESTART_PAUSE = Duration.ofSeconds(15);
 
     private final String boot = UUID.randomUUID().toString();
     private volatile long lastEchoNanos;
     private volatile boolean echoed;
     private volatile boolean sendFailing;
+    private volatile long lastSentNanos;
+    private volatile long quietSinceNanos = System.nanoTime();
     private ScheduledFuture<?> task;
 
     @Resource(lookup = "java:/jms/CallCenterCF")
@@ -92,6 +107,33 @@ public class FanOutProbe {
         return echoed ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEchoNanos) : -1;
     }
 
+    /**
+     * The broker takes probes and none comes back: the listener is waiting out the resource adapter's reconnect
+     * back-off, which doubles up to 30 s and cannot be configured. Stopping and starting its delivery (WildFly's
+     * management operations on the MDB, through the in-VM JMX view of the management model) makes a new consumer
+     * connect at once. At most once per pause, which also covers deployment while the listener is being activated.
+     */
+    private void restartIfStalled() {
+        long now = System.nanoTime();
+        long since = echoed ? Math.max(lastEchoNanos, quietSinceNanos) : quietSinceNanos;
+        if (now - since <= STALLED_AFTER.toNanos() || now - quietSinceNanos <= RESTART_PAUSE.toNanos()) {
+            return;
+        }
+        quietSinceNanos = now;
+        long millis = millisSinceEcho();
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName listener = new ObjectName(LISTENER);
+            server.invoke(listener, "stopDelivery", new Object[0], new String[0]);
+            server.invoke(listener, "startDelivery", new Object[0], new String[0]);
+            LOG.warning("Fan-out probes reached the broker but none came back for " + millis
+                    + " ms: the call-events listener was restarted");
+        } catch (Exception e) {
+            // The adapter's own back-off still reconnects within 30 s; readiness stays 503 until it does.
+            LOG.log(Level.WARNING, "Could not restart the stalled call-events listener: " + e);
+        }
+    }
+
     private void send() {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
@@ -102,6 +144,8 @@ public class FanOutProbe {
             Message probe = session.createMessage();
             probe.setStringProperty(PROPERTY, boot);
             producer.send(probe);
+            lastSentNanos = System.nanoTime();
+            restartIfStalled();
             if (sendFailing) {
                 sendFailing = false;
                 LOG.info("Fan-out probe sent again: the broker is reachable");
