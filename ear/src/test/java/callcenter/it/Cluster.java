@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Cluster implements AutoCloseable {
 
-    static final Duration BOOT = Duration.ofSeconds(300);
+    static final Duration BOOT = Duration.ofSeconds(240);
 
     private final Path dir;
     private final int basePort;
@@ -49,6 +49,7 @@ final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(dir, basePort, System.getProperty("it.db.name") + "_cluster");
         try {
             cluster.createDatabase();
+            cluster.writeSigningKey();
             cluster.startBroker();
             cluster.env.putAll(Map.of(
                     "CALLCENTER_DB", "postgresql",
@@ -129,8 +130,12 @@ final class Cluster implements AutoCloseable {
 
     void awaitReady(int i) throws InterruptedException {
         BootableJar jar = nodes.get(i - 1);
-        if (!jar.awaitReady(BOOT)) {
-            throw new AssertionError("node" + i + " never ready:\n" + tail(jar.outputText()));
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (!jar.awaitReady(Duration.ofSeconds(5))) {
+            // A failed deployment never becomes ready: say so now rather than after the whole boot time.
+            if (System.nanoTime() > deadline || jar.outputText().contains("WFLYSRV0026")) {
+                throw new AssertionError("node" + i + " never ready:\n" + tail(jar.outputText()));
+            }
         }
     }
 
@@ -197,6 +202,16 @@ final class Cluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** The one signing key of every node, as an operator provides it: an RSA key in a PKCS#8 PEM file. */
+    private void writeSigningKey() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(dir.resolve("jwt.pem"), pem);
     }
 
     private void createDatabase() throws Exception {
