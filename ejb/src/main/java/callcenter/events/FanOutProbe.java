@@ -79,7 +79,7 @@ public class FanOutProbe {
     void start() {
         // Fixed delay, not a timer: while the broker is away a send can block for the URL's send timeout, and the
         // next probe simply waits for it instead of piling up.
-        task = scheduler.scheduleWithFixedDelay(this::send, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::send, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -46,7 +46,7 @@ class ReadmeTest {
 
     static final Pattern CLI_VARIABLE = Pattern.compile("\\$\\{env\\.([A-Z][A-Z0-9_]*)");
 
-    static final String TEST_COMMAND = "./mvnw -B verify -Pcluster";
+    static final String TEST_COMMAND = "./mvnw -B verify";
 
     static final String RUN_COMMAND = "./mvnw -B -DskipITs package && java -jar ear/target/callcenter-bootable.jar";
 
