@@ -151,7 +151,7 @@ class ClusterFailuresIT {
                 assertEquals(keeper.id(), call.getJsonObject("agent").getString("id"));
 
                 // The agent that never came back: offline once the survivors see node3's heartbeat is gone, plus the grace.
-                watcher.await("agent:updated", d -> ClusterIT.statusOf(d, gone.id()).equals("offline"), Duration.ofSeconds(90));
+                ClusterIT.awaitPresence(watcher::events, gone.id(), "offline", Duration.ofSeconds(90));
                 long offlineMillis = (System.nanoTime() - killed) / 1_000_000;
                 assertEquals(List.of(), offlineSeen(watcher, Set.of(keeper.id())), "the reconnected agent never offline");
                 System.out.printf("kill -9 node3: its agent reconnected through HAProxy with its call in %d ms; an agent"
@@ -162,19 +162,19 @@ class ClusterFailuresIT {
     }
 
     private static List<String> offlineSeen(WsClient watcher, Set<String> ids) {
-        return offline(watcher.events("agent:updated"), ids);
+        return offline(ClusterIT.presenceUpdates(watcher::events), ids);
     }
 
     private static List<String> offlineSeen(ReconnectingAgent watcher, Set<String> ids) {
-        List<String> seen = new ArrayList<>(offline(watcher.events("agent:updated"), ids));
+        List<String> seen = new ArrayList<>(offline(ClusterIT.presenceUpdates(watcher::events), ids));
         for (JsonValue list : watcher.events("agents:list")) {
-            seen.addAll(offline(list.asJsonArray(), ids));
+            seen.addAll(offline(list.asJsonArray().stream().map(JsonValue::asJsonObject).toList(), ids));
         }
         return seen;
     }
 
-    private static List<String> offline(List<JsonValue> updates, Set<String> ids) {
-        return updates.stream().map(JsonValue::asJsonObject)
+    private static List<String> offline(List<JsonObject> updates, Set<String> ids) {
+        return updates.stream()
                 .filter(o -> ids.contains(o.getString("agentId", "")) && "offline".equals(o.getString("status", "")))
                 .map(o -> o.getString("agentId")).toList();
     }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -126,7 +128,7 @@ class ClusterIT {
 
     @Test
     @Order(2)
-    void presenceIsTheSameWhicheverNodeIsAsked() {
+    void presenceIsTheSameWhicheverNodeIsAsked() throws InterruptedException {
         Api.TestUser a = lb.createUser("agent");
         Api.TestUser watcher = lb.createUser("supervisor");
         try (WsClient onOne = WsClient.agent(cluster.node(1), a.token());
@@ -134,12 +136,12 @@ class ClusterIT {
              WsClient watchThree = WsClient.agent(cluster.node(3), watcher.token())) {
             onOne.send("agent:status", Json.createObjectBuilder().add("status", "away").build());
             for (WsClient watch : List.of(watchTwo, watchThree)) {
-                watch.await("agent:updated", d -> statusOf(d, a.id()).equals("away"), WAIT);
+                awaitPresence(watch::events, a.id(), "away", WAIT);
             }
             // A fresh snapshot from every node says the same, also for an agent with tabs on two nodes.
             try (WsClient secondTab = WsClient.agent(cluster.node(3), a.token())) {
                 secondTab.send("agent:status", Json.createObjectBuilder().add("status", "available").build());
-                watchTwo.await("agent:updated", d -> statusOf(d, a.id()).equals("available"), WAIT);
+                awaitPresence(watchTwo::events, a.id(), "available", WAIT);
                 for (int node = 1; node <= 3; node++) {
                     try (WsClient fresh = WsClient.agent(cluster.node(node), watcher.token())) {
                         JsonValue list = fresh.await("agents:list", WAIT);
@@ -245,9 +247,27 @@ class ClusterIT {
         throw new AssertionError(api.base() + " never answered " + status + " within " + timeout + "; last " + last);
     }
 
-    static String statusOf(JsonValue update, String agentId) {
-        JsonObject o = update.asJsonObject();
-        return agentId.equals(o.getString("agentId", null)) ? o.getString("status") : "";
+    /**
+     * Every presence change a socket was shown, in order: single {@code agent:updated} frames and the entries of
+     * coalesced {@code agents:updated} frames (api.md 5 allows both).
+     */
+    static List<JsonObject> presenceUpdates(Function<String, List<JsonValue>> events) {
+        List<JsonObject> updates = new ArrayList<>();
+        events.apply("agent:updated").forEach(d -> updates.add(d.asJsonObject()));
+        events.apply("agents:updated").forEach(d -> d.asJsonArray().forEach(e -> updates.add(e.asJsonObject())));
+        return updates;
+    }
+
+    static void awaitPresence(Function<String, List<JsonValue>> events, String agentId, String status, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (presenceUpdates(events).stream().noneMatch(o -> agentId.equals(o.getString("agentId", null))
+                && status.equals(o.getString("status", null)))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("agent " + agentId + " never shown " + status + " within " + timeout);
+            }
+            Thread.sleep(50);
+        }
     }
 
     static String statusIn(JsonValue list, String agentId) {
