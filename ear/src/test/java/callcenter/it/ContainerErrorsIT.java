@@ -29,11 +29,18 @@ class ContainerErrorsIT {
     URL base;
 
     @Test
-    void readinessChecksDatabaseAndBroker() {
+    void readinessChecksDatabaseAndBroker() throws InterruptedException {
+        // Ready once the node's own fan-out probe has come back through its listener: a second or two after deployment.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
         Api.Reply ready = Api.at(base).get("health/ready", null);
+        while (ready.status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ready = Api.at(base).get("health/ready", null);
+        }
         assertEquals(200, ready.status(), ready.toString());
         assertEquals("UP", ready.json().getString("status"));
-        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"broker\""), ready.body());
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"broker\"")
+                && ready.body().contains("\"fan-out\""), ready.body());
         assertTrue(ready.body().contains("PostgreSQL"), "the tests run against PostgreSQL: " + ready.body());
         assertEquals(200, Api.at(base).get("health/live", null).status());
     }

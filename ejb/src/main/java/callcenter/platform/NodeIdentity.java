@@ -31,6 +31,8 @@ public class NodeIdentity {
 
     /** The heartbeat period is 2 s; a boot whose heartbeat is older than this is dead. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(10);
+    /** Long enough to see two heartbeats of a live boot with the same node id. */
+    private static final Duration LIVENESS_WATCH = Duration.ofSeconds(5);
 
     private final UUID bootId = UUID.randomUUID();
     private volatile boolean displaced;
@@ -43,22 +45,38 @@ public class NodeIdentity {
 
     @PostConstruct
     void start() {
-        Instant now = Times.now();
         // A row left by this node id's previous boot (a crash, a kill -9) is replaced: the claims of that boot
-        // become takeable at once. A fresh heartbeat there means a second server runs with the same node id.
-        Object[] previous = em.createQuery("SELECT n.heartbeatAt, n.bootId FROM NodeBoot n WHERE n.nodeId = :id",
-                        Object[].class)
-                .setParameter("id", settings.nodeId())
-                .getResultStream().findFirst().orElse(null);
-        if (previous != null && ((Instant) previous[0]).isAfter(now.minus(Duration.ofSeconds(3)))) {
-            LOG.warning("Node id " + settings.nodeId() + " had a heartbeat "
-                    + Duration.between((Instant) previous[0], now).toMillis() + " ms ago: if another server runs"
-                    + " with this CALLCENTER_NODE_ID, give each node its own");
+        // become takeable at once. A heartbeat that still moves means a second server runs with the same node id:
+        // both would then share the transaction manager's node id and recover each other's transactions, so this
+        // one refuses to start.
+        Instant seen = lastHeartbeat();
+        if (seen != null && seen.isAfter(Times.now().minus(STALE_AFTER))) {
+            // Fresh, but maybe only because that boot was killed a moment ago: watch it for two heartbeat periods.
+            try {
+                Thread.sleep(LIVENESS_WATCH.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Instant again = lastHeartbeat();
+            if (again != null && again.isAfter(seen)) {
+                String message = "Refusing to start: another server with CALLCENTER_NODE_ID=" + settings.nodeId()
+                        + " is running on this database (its heartbeat moved within the last "
+                        + LIVENESS_WATCH.toSeconds() + " s); give each node its own CALLCENTER_NODE_ID";
+                LOG.severe(message);
+                throw new IllegalStateException(message);
+            }
         }
         em.createQuery("DELETE FROM NodeBoot n WHERE n.nodeId = :id").setParameter("id", settings.nodeId())
                 .executeUpdate();
-        em.persist(new NodeBoot(settings.nodeId(), bootId, now));
+        em.persist(new NodeBoot(settings.nodeId(), bootId, Times.now()));
         LOG.info("Node " + settings.nodeId() + " started as boot " + bootId);
+    }
+
+    /** The last heartbeat of the running boot of this node id, read afresh (a scalar query, no cached entity). */
+    private Instant lastHeartbeat() {
+        return em.createQuery("SELECT n.heartbeatAt FROM NodeBoot n WHERE n.nodeId = :id", Instant.class)
+                .setParameter("id", settings.nodeId())
+                .getResultStream().findFirst().orElse(null);
     }
 
     public UUID bootId() {

@@ -12,6 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
+import callcenter.events.FanOutProbe;
 import callcenter.events.Push;
 
 /**
@@ -36,10 +37,16 @@ public class CallEventsListener implements MessageListener {
     @Inject
     PushMetrics metrics;
 
+    @Inject
+    FanOutProbe probe;
+
     @Override
     public void onMessage(Message message) {
         try {
-            if (message instanceof TextMessage text) {
+            String prober = message.getStringProperty(FanOutProbe.PROPERTY);
+            if (prober != null) {
+                probe.received(prober);
+            } else if (message instanceof TextMessage text) {
                 delivery.deliver(Push.fromJson(text.getText()));
                 metrics.pushed(message.getJMSTimestamp());
             } else {

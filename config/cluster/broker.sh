@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts a standalone Apache ActiveMQ Artemis 2.40.0 broker (from Maven Central) in the foreground, for a cluster of
+# nodes to share: OpenWire on BROKER_PORT, one user. Stop it with Ctrl-C or SIGTERM. See docs/clustering.md.
+#
+#   CALLCENTER_BROKER_USER=callcenter CALLCENTER_BROKER_PASSWORD=... config/cluster/broker.sh [INSTANCE_DIR]
+#
+# BROKER_PORT (61616), BROKER_HOST (127.0.0.1; 0.0.0.0 for other hosts), ARTEMIS_ZIP (a downloaded
+# apache-artemis-2.40.0-bin.zip; fetched through the Maven wrapper into ~/.m2 when unset).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+version=2.40.0
+instance="${1:-$root/config/target/cluster/broker}"
+port="${BROKER_PORT:-61616}"
+host="${BROKER_HOST:-127.0.0.1}"
+user="${CALLCENTER_BROKER_USER:?set CALLCENTER_BROKER_USER}"
+password="${CALLCENTER_BROKER_PASSWORD:?set CALLCENTER_BROKER_PASSWORD}"
+dist_parent="$root/config/target/cluster"
+
+zip="${ARTEMIS_ZIP:-$HOME/.m2/repository/org/apache/activemq/apache-artemis/$version/apache-artemis-$version-bin.zip}"
+if [ ! -f "$zip" ]; then
+    # The ordinary Maven client, pinned plugin version from the parent pom: the zip lands in ~/.m2 once.
+    (cd "$root" && ./mvnw -B -q dependency:get -Dartifact=org.apache.activemq:apache-artemis:$version:zip:bin -Dtransitive=false)
+fi
+dist="$dist_parent/apache-artemis-$version"
+if [ ! -x "$dist/bin/artemis" ]; then
+    mkdir -p "$dist_parent"
+    unzip -q -o "$zip" -d "$dist_parent"
+fi
+
+if [ ! -f "$instance/bin/artemis" ]; then
+    # Only OpenWire (the resource adapter's protocol) on the default acceptor; the other protocols' ports are often
+    # taken on a shared host (AMQP 5672, MQTT 1883) and nothing here speaks them. No web console.
+    "$dist/bin/artemis" create "$instance" --silent --force --user "$user" --password "$password" --require-login \
+        --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+        --host "$host" --default-port "$port" --no-autotune >/dev/null
+fi
+# Ready when the log says AMQ221007.
+exec "$instance/bin/artemis" run

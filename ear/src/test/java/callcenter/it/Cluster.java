@@ -1,0 +1,286 @@
+package callcenter.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster as docs/clustering.md starts it on one host, for the black-box cluster tests: the repository's
+ * {@code config/cluster/broker.sh} (Artemis) and {@code haproxy.sh}, and N bootable jars on one PostgreSQL database
+ * of their own (created here, dropped by {@link #close}) with one signing key. Everything started is stopped by
+ * {@link #close}. Missing tools (haproxy) fail the test: a cluster test that skips proves nothing.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final Duration BOOT = Duration.ofSeconds(240);
+
+    private final Path dir;
+    private final int basePort;
+    private final String database;
+    private final Map<String, String> env = new HashMap<>();
+    private final List<BootableJar> nodes = new ArrayList<>();
+    private Process broker;
+    private Process haproxy;
+
+    private Cluster(Path dir, int basePort, String database) {
+        this.dir = dir;
+        this.basePort = basePort;
+        this.database = database;
+    }
+
+    /** Broker, {@code count} nodes and the balancer, each node ready and the balancer answering. */
+    static Cluster start(int count, Map<String, String> settings) throws Exception {
+        int basePort = Integer.getInteger("it.cluster.port", 18600);
+        Path dir = Path.of(System.getProperty("it.work.dir"), "cluster-" + System.nanoTime());
+        Files.createDirectories(dir);
+        Cluster cluster = new Cluster(dir, basePort, System.getProperty("it.db.name") + "_cluster");
+        try {
+            cluster.createDatabase();
+            cluster.writeSigningKey();
+            cluster.startBroker();
+            cluster.env.putAll(Map.of(
+                    "CALLCENTER_DB", "postgresql",
+                    "CALLCENTER_DB_URL", "jdbc:postgresql://" + System.getProperty("it.db.host") + "/" + cluster.database,
+                    "CALLCENTER_DB_USER", System.getProperty("it.db.user"),
+                    "CALLCENTER_DB_PASSWORD", System.getProperty("it.db.password"),
+                    "CALLCENTER_ADMIN_PASSWORD", System.getProperty("it.admin.password"),
+                    "CALLCENTER_JWT_KEY_FILE", dir.resolve("jwt.pem").toString(),
+                    "CALLCENTER_BROKER_URL", "tcp://127.0.0.1:" + cluster.brokerPort(),
+                    "CALLCENTER_BROKER_USER", "cluster-it",
+                    "CALLCENTER_BROKER_PASSWORD", "cluster-it-secret"));
+            cluster.env.putAll(settings);
+            for (int i = 1; i <= count; i++) {
+                cluster.nodes.add(null);
+            }
+            for (int i = 1; i <= count; i++) {
+                cluster.startNode(i);
+                if (i == 1) {
+                    // The first node alone: it runs the migrations and generates the shared key file.
+                    cluster.awaitReady(i);
+                }
+            }
+            for (int i = 2; i <= count; i++) {
+                cluster.awaitReady(i);
+            }
+            cluster.startBalancer();
+            return cluster;
+        } catch (Exception | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    URL balancer() {
+        return url(basePort);
+    }
+
+    URL node(int i) {
+        return nodes.get(i - 1).url();
+    }
+
+    BootableJar jar(int i) {
+        return nodes.get(i - 1);
+    }
+
+    int nodePort(int i) {
+        return basePort + 10 * i;
+    }
+
+    private int brokerPort() {
+        return basePort + 90;
+    }
+
+    void startNode(int i) {
+        Map<String, String> nodeEnv = new HashMap<>(env);
+        nodeEnv.put("CALLCENTER_NODE_ID", "node" + i);
+        nodeEnv.put("CALLCENTER_DATA_DIR", dir.resolve("node" + i + "/data").toString());
+        nodes.set(i - 1, startJar(i, nodeEnv));
+    }
+
+    /** Another jar on this cluster's database and broker, with the given settings (for refusals). */
+    BootableJar startExtra(int port, Map<String, String> settings) {
+        Map<String, String> extraEnv = new HashMap<>(env);
+        extraEnv.putAll(settings);
+        return startJar(port, extraEnv);
+    }
+
+    private BootableJar startJar(int nodeOrPort, Map<String, String> nodeEnv) {
+        int port = nodeOrPort < 100 ? nodePort(nodeOrPort) : nodeOrPort;
+        Path work = dir.resolve("work-" + port + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return BootableJar.start(work, port, nodeEnv);
+    }
+
+    void awaitReady(int i) throws InterruptedException {
+        BootableJar jar = nodes.get(i - 1);
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (!jar.awaitReady(Duration.ofSeconds(5))) {
+            // A failed deployment never becomes ready: say so now rather than after the whole boot time.
+            if (System.nanoTime() > deadline || jar.outputText().contains("WFLYSRV0026")) {
+                throw new AssertionError("node" + i + " never ready:\n" + tail(jar.outputText()));
+            }
+        }
+    }
+
+    /** SIGTERM, and waits for the process to exit: a rolling restart's stop. */
+    void stopNode(int i) throws InterruptedException {
+        nodes.get(i - 1).close();
+    }
+
+    /** SIGKILL. */
+    void killNode(int i) throws InterruptedException {
+        nodes.get(i - 1).kill();
+    }
+
+    void startBroker() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", script("broker.sh"), dir.resolve("broker").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile());
+        builder.environment().put("BROKER_PORT", Integer.toString(brokerPort()));
+        builder.environment().put("CALLCENTER_BROKER_USER", "cluster-it");
+        builder.environment().put("CALLCENTER_BROKER_PASSWORD", "cluster-it-secret");
+        builder.environment().put("ARTEMIS_ZIP", System.getProperty("it.artemis.zip"));
+        broker = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.readString(dir.resolve("broker.log")).contains("AMQ221007")) {
+            if (!broker.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the broker did not start:\n" + tail(Files.readString(dir.resolve("broker.log"))));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** SIGTERM to the broker (the script execs it), waiting for it to exit. */
+    void stopBroker() throws InterruptedException {
+        stop(broker);
+        broker = null;
+    }
+
+    private void startBalancer() throws Exception {
+        StringBuilder servers = new StringBuilder();
+        for (int i = 1; i <= nodes.size(); i++) {
+            servers.append("127.0.0.1:").append(nodePort(i)).append(' ');
+        }
+        ProcessBuilder builder = new ProcessBuilder("bash", script("haproxy.sh"), dir.resolve("haproxy.cfg").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile());
+        builder.environment().put("NODES", servers.toString().trim());
+        builder.environment().put("LB_PORT", Integer.toString(basePort));
+        haproxy = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            if (!haproxy.isAlive()) {
+                throw new AssertionError("HAProxy did not start (Debian: apt-get install haproxy; .ci/run installs it):\n"
+                        + Files.readString(dir.resolve("haproxy.log")));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(balancer() + "health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("HAProxy never answered ready:\n" + Files.readString(dir.resolve("haproxy.log")));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The one signing key of every node, as an operator provides it: an RSA key in a PKCS#8 PEM file. */
+    private void writeSigningKey() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(dir.resolve("jwt.pem"), pem);
+    }
+
+    private void createDatabase() throws Exception {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
+                "CREATE DATABASE " + database + " OWNER " + System.getProperty("it.db.user"));
+    }
+
+    private void admin(String... statements) throws Exception {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host")
+                + "/postgres", System.getProperty("it.db.admin.user"), "");
+             var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** A query on the cluster's database, for what the API does not show (which node holds a socket). */
+    List<String> query(String sql) throws Exception {
+        try (var connection = DriverManager.getConnection(env.get("CALLCENTER_DB_URL"),
+                env.get("CALLCENTER_DB_USER"), env.get("CALLCENTER_DB_PASSWORD"));
+             var rows = connection.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static String script(String name) {
+        // The tests run in ear/: the scripts are the repository's own.
+        Path path = Path.of(System.getProperty("it.cluster.scripts", "../config/cluster"), name).toAbsolutePath();
+        if (!Files.isRegularFile(path)) {
+            throw new AssertionError("missing " + path);
+        }
+        return path.toString();
+    }
+
+    private static URL url(int port) {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() > 20_000 ? text.substring(text.length() - 20_000) : text;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop(haproxy);
+        for (BootableJar node : nodes) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        stop(broker);
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+}

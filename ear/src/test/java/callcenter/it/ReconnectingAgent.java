@@ -1,0 +1,99 @@
+package callcenter.it;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.json.JsonValue;
+
+/**
+ * An agent's dashboard as it behaves behind a balancer: registered over a {@link WsClient}, and when the socket
+ * closes (its node stopped or died) it connects again through the same address and registers again, as the
+ * dashboard does. Keeps every socket it had, so a test sees every frame the agent was ever shown.
+ */
+final class ReconnectingAgent implements AutoCloseable {
+
+    private final URL base;
+    private final Api.TestUser user;
+    private final List<WsClient> sockets = new ArrayList<>();
+    private final AtomicInteger reconnects = new AtomicInteger();
+    private final Thread watcher;
+    private volatile boolean closing;
+    private volatile long lastReconnectMillis = -1;
+
+    private ReconnectingAgent(URL base, Api.TestUser user) {
+        this.base = base;
+        this.user = user;
+        sockets.add(WsClient.agent(base, user.token()));
+        watcher = new Thread(this::watch, "agent-" + user.username());
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    static ReconnectingAgent connect(URL base, Api.TestUser user) {
+        return new ReconnectingAgent(base, user);
+    }
+
+    Api.TestUser user() {
+        return user;
+    }
+
+    synchronized WsClient current() {
+        return sockets.get(sockets.size() - 1);
+    }
+
+    int reconnects() {
+        return reconnects.get();
+    }
+
+    /** How long the last reconnection took from noticing the close to the agents:list answer; -1 if none. */
+    long lastReconnectMillis() {
+        return lastReconnectMillis;
+    }
+
+    /** Every frame of this name on any of the agent's sockets, oldest socket first. */
+    synchronized List<JsonValue> events(String event) {
+        List<JsonValue> all = new ArrayList<>();
+        sockets.forEach(s -> all.addAll(s.events(event)));
+        return all;
+    }
+
+    private void watch() {
+        while (!closing) {
+            if (!current().isOpen()) {
+                long started = System.nanoTime();
+                while (!closing) {
+                    try {
+                        WsClient again = WsClient.agent(base, user.token());
+                        synchronized (this) {
+                            sockets.add(again);
+                        }
+                        reconnects.incrementAndGet();
+                        lastReconnectMillis = (System.nanoTime() - started) / 1_000_000;
+                        break;
+                    } catch (RuntimeException | AssertionError e) {
+                        // The balancer has not noticed the node is gone yet, or no node is ready: the dashboard retries.
+                        sleep(200);
+                    }
+                }
+            }
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        watcher.join(5_000);
+        current().close();
+    }
+}
