@@ -3,6 +3,7 @@
 
 import { api, whenUnauthorized } from '../js/api.js';
 import { session } from '../js/session.js';
+import { keepTokenFresh } from '../js/refresh.js';
 
 const $ = id => document.getElementById(id);
 
@@ -113,6 +114,7 @@ function start() {
         fail(new Error('Queues are managed by admins.'));
         return;
     }
+    keepTokenFresh();
     $('queue-form').addEventListener('submit', create);
     load().catch(fail);
 }
