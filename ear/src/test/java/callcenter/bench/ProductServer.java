@@ -111,9 +111,26 @@ final class ProductServer extends Target {
                 }
                 insert.executeBatch();
             }
+            joinDefaultQueue(c);
             c.commit();
         }
         return tokens;
+    }
+
+    /**
+     * What the API does for every new user: a member of the default queue, or no call rings it (api.md section 7).
+     * Builds from before queues have no such table; their agents get every call anyway.
+     */
+    private static void joinDefaultQueue(Connection c) throws Exception {
+        try (ResultSet r = c.createStatement().executeQuery("SELECT to_regclass('queue_members') IS NOT NULL")) {
+            r.next();
+            if (!r.getBoolean(1)) {
+                return;
+            }
+        }
+        c.createStatement().executeUpdate("INSERT INTO queue_members (queue_name, user_id) SELECT 'general', u.id"
+                + " FROM users u WHERE u.username LIKE 'bench\\_%' AND NOT EXISTS"
+                + " (SELECT 1 FROM queue_members m WHERE m.queue_name = 'general' AND m.user_id = u.id)");
     }
 
     @Override
