@@ -16,6 +16,7 @@ import callcenter.agents.control.Presences;
 import callcenter.agents.control.Sockets;
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
+import callcenter.agents.entity.AwayReason;
 import callcenter.calls.boundary.AgentCallChanged;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
@@ -71,6 +72,45 @@ public class PresenceService {
         return updates.tell(user, presences.change(userId, status, null, Times.now()));
     }
 
+    /**
+     * {@code agent:ready}: whether the agent's page can take a call now (api.md section 8). An agent that cannot is
+     * away with the reason, and so not offered calls, until a report says it can. Needs a registered agent.
+     *
+     * @param lacks what the page lacks ({@link AwayReason}); null when it can take a call
+     */
+    public void ready(UUID userId, String lacks) {
+        User user = lockEnabled(userId);
+        AgentPresence presence = presences.find(userId);
+        if (presence == null) {
+            throw CallCenterException.badRequest("send agent:register first");
+        }
+        if (presence.ready(lacks, Times.now())) {
+            updates.tell(user, presence);
+        }
+    }
+
+    /**
+     * A one-at-a-time offer to this agent timed out, in the transaction that moves the call on: the second in a row
+     * sets it away as {@code unresponsive}, told to every agent (its own sockets too).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void offerMissed(UUID agentId) {
+        Optional<User> user = staff.lock(agentId);
+        AgentPresence presence = presences.find(agentId);
+        if (user.isPresent() && presence != null && presence.offerMissed(Times.now())) {
+            updates.tell(user.get(), presence);
+        }
+    }
+
+    /** The agent declined an offer: it is there, the missed offers count starts again. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void offerAnswered(UUID agentId) {
+        AgentPresence presence = presences.find(agentId);
+        if (presence != null) {
+            presence.offerAnswered();
+        }
+    }
+
     /** A call of this agent became active (busy) or final (available again, unless away or offline). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void onCall(@Observes AgentCallChanged change) {
@@ -80,6 +120,9 @@ public class PresenceService {
         Optional<User> user = change.onCall() ? Optional.of(lockEnabled(agentId)) : staff.lock(agentId);
         if (user.isEmpty()) {
             return;
+        }
+        if (change.onCall()) {
+            offerAnswered(agentId);
         }
         presences.status(agentId)
                 .afterCall(change.onCall(), () -> onACall(agentId), () -> sockets.connected(agentId))

@@ -57,6 +57,11 @@ public class Presences {
         return presence;
     }
 
+    /** The agent's presence row; null when it never registered. */
+    public AgentPresence find(UUID userId) {
+        return em.find(AgentPresence.class, userId);
+    }
+
     /** The user's last socket closed: its grace period starts (nothing to do for a user who never registered). */
     public void lastSocketClosed(UUID userId, Instant now) {
         AgentPresence presence = em.find(AgentPresence.class, userId);
@@ -80,8 +85,8 @@ public class Presences {
      * after the change, or null when nothing changed.
      */
     public AgentPresence goOffline(UUID userId, Instant limit, Instant now) {
-        int changed = em.createQuery("UPDATE AgentPresence p SET p.status = :offline, p.version = p.version + 1,"
-                        + " p.updatedAt = :now WHERE p.userId = :user AND p.status <> :offline"
+        int changed = em.createQuery("UPDATE AgentPresence p SET p.status = :offline, p.awayReason = NULL,"
+                        + " p.version = p.version + 1, p.updatedAt = :now WHERE p.userId = :user AND p.status <> :offline"
                         + " AND p.disconnectedAt <= :limit"
                         + " AND NOT EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = :user)")
                 .setParameter("offline", AgentStatus.OFFLINE).setParameter("now", now).setParameter("user", userId)

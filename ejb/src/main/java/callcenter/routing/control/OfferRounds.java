@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import callcenter.agents.boundary.PresenceService;
 import callcenter.calls.boundary.CallOffers;
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Times;
@@ -44,6 +45,9 @@ public class OfferRounds {
 
     @Inject
     PushPublisher publisher;
+
+    @Inject
+    PresenceService presence;
 
     /**
      * Offers the call to the best free member of its queues (and of its overflow queue once it overflowed), unless
@@ -100,18 +104,25 @@ public class OfferRounds {
         if (offer == null || !offer.agentId().equals(agentId) || !offers.lockWaitingOrWait(callId)) {
             return;
         }
+        presence.offerAnswered(agentId);
         candidates.pass(offer, Times.now());
         CallView call = offers.touch(callId);
         revoke(call, agentId);
         offerNext(call, false);
     }
 
-    /** The call's offer expired: {@code offer_timeout}, and on to the next member. The call's row is locked. */
+    /**
+     * The call's offer expired: {@code offer_timeout}, and on to the next member. The call's row is locked. The
+     * agent's second missed offer in a row sets it away as unresponsive (api.md section 8), before the offer is
+     * dropped: its presence row is locked first, as {@link Candidates#lockFree} does, so a node offering it another
+     * call meanwhile skips it rather than wait on this transaction.
+     */
     public void timedOut(UUID callId) {
         CallOffer offer = candidates.pending(callId);
         if (offer == null || offer.expiresAt().isAfter(Times.now())) {
             return;
         }
+        presence.offerMissed(offer.agentId());
         candidates.pass(offer, Times.now());
         CallView call = offers.offerTimedOut(callId, offer.agentId());
         revoke(call, offer.agentId());

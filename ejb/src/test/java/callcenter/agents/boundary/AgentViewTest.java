@@ -19,20 +19,20 @@ class AgentViewTest {
     @Test
     void anAgentWhoNeverRegisteredIsOfflineWithItsUsersExtension() {
         StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
-        assertEquals(new AgentView(member.id(), "Ann Agent", "100", "offline"), AgentView.of(member, null));
+        assertEquals(new AgentView(member.id(), "Ann Agent", "100", "offline", null), AgentView.of(member, null));
     }
 
     @Test
     void aRegisteredAgentShowsItsStatusByWireNameAndTheExtensionItRegisteredWith() {
         StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
         AgentPresence presence = new AgentPresence(member.id(), AgentStatus.BUSY, "204", now);
-        assertEquals(new AgentView(member.id(), "Ann Agent", "204", "busy"), AgentView.of(member, presence));
+        assertEquals(new AgentView(member.id(), "Ann Agent", "204", "busy", null), AgentView.of(member, presence));
     }
 
     @Test
     void aChangedAgentIsShownWithItsUsersNameAndExtensionWhenItRegisteredNone() {
         User user = new User("ann", "ann", "Ann Agent", "100", "agent", "hash", now);
         AgentPresence presence = new AgentPresence(user.id(), AgentStatus.AWAY, null, now);
-        assertEquals(new AgentView(user.id(), "Ann Agent", "100", "away"), AgentView.of(user, presence));
+        assertEquals(new AgentView(user.id(), "Ann Agent", "100", "away", null), AgentView.of(user, presence));
     }
 }

@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,12 +33,22 @@ public class CallerJoins {
         }
     }
 
-    /** A caller joining a call that an agent already took learns it at once. */
+    /** {@code call:ended} as api.md section 5 shows it. */
+    record Ended(UUID callId, String status, int durationSeconds, String hangupCause) {
+    }
+
+    /**
+     * A caller joining a call that an agent already took learns it at once; one joining a call that ended meanwhile
+     * (its page was reloaded then, api.md section 8) gets its {@code call:ended}.
+     */
     void joined(Peer peer) {
         try {
             CallView call = calls.get(peer.callId, peer.actor());
             if (CallStatus.ACTIVE.wireName().equals(call.status()) && call.agent() != null) {
                 writer.send(peer, Frames.of("call:accepted", call));
+            } else if (CallStatus.fromWire(call.status()).map(CallStatus::isFinal).orElse(false)) {
+                writer.send(peer, Frames.of("call:ended", new Ended(call.id(), call.status(),
+                        call.durationSeconds() == null ? 0 : call.durationSeconds(), call.hangupCause())));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no call state for a joining caller", e);

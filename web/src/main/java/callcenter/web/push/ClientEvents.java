@@ -51,15 +51,17 @@ public class ClientEvents {
     }
 
     static Map<String, Route> routes(PresenceEvents presence, CallEvents calls, SignalEvents signals) {
-        return Map.of(
-                "agent:register", new Route(false, false, presence::register),
-                "agent:status", new Route(false, false, presence::status),
-                "call:accept", new Route(false, true, calls::accept),
-                "call:decline", new Route(false, true, calls::decline),
-                "call:ended", new Route(true, true, calls::ended),
-                "webrtc:offer", new Route(true, true, signals::description),
-                "webrtc:answer", new Route(true, true, signals::description),
-                "webrtc:ice", new Route(true, true, signals::candidate));
+        return Map.ofEntries(
+                Map.entry("agent:register", new Route(false, false, presence::register)),
+                Map.entry("agent:status", new Route(false, false, presence::status)),
+                Map.entry("agent:ready", new Route(false, false, presence::ready)),
+                Map.entry("call:accept", new Route(false, true, calls::accept)),
+                Map.entry("call:decline", new Route(false, true, calls::decline)),
+                Map.entry("call:ended", new Route(true, true, calls::ended)),
+                Map.entry("webrtc:offer", new Route(true, true, signals::description)),
+                Map.entry("webrtc:answer", new Route(true, true, signals::description)),
+                Map.entry("webrtc:ice", new Route(true, true, signals::candidate)),
+                Map.entry("webrtc:restart", new Route(true, true, signals::restart)));
     }
 
     void handle(Peer peer, String text) {

@@ -73,6 +73,15 @@ record Envelope(String event, JsonObject data) {
         return s.getString();
     }
 
+    /** A required boolean field of {@code data}. */
+    boolean bool(String field) {
+        JsonValue value = data.get(field);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new BadFrame("\"" + field + "\" must be true or false");
+    }
+
     UUID callId() {
         try {
             return UUID.fromString(string("callId"));

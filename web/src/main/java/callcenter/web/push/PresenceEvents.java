@@ -1,5 +1,6 @@
 package callcenter.web.push;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,10 +11,13 @@ import jakarta.inject.Inject;
 import callcenter.agents.boundary.PresenceService;
 import callcenter.agents.boundary.Registration;
 import callcenter.agents.entity.AgentStatus;
+import callcenter.agents.entity.AwayReason;
 import callcenter.platform.Settings;
 import callcenter.routing.boundary.WaitingSnapshot;
 
-/** The presence events of a socket: {@code agent:register}, {@code agent:status}, and its closing. */
+/**
+ * The presence events of a socket: {@code agent:register}, {@code agent:status}, {@code agent:ready}, and its closing.
+ */
 @ApplicationScoped
 public class PresenceEvents {
 
@@ -33,6 +37,8 @@ public class PresenceEvents {
 
     @Inject
     Settings settings;
+
+    private static final Set<String> MICROPHONE_STATES = Set.of("granted", "denied", "prompt");
 
     private volatile String nodeId;
 
@@ -66,6 +72,21 @@ public class PresenceEvents {
             throw new Envelope.BadFrame("send agent:register first");
         }
         presence.setStatus(peer.userId, AgentStatus.requested(envelope.string("status")));
+    }
+
+    /**
+     * {@code agent:ready} {@code {"microphone": "granted"|"denied"|"prompt", "audio": true|false}}: whether the page
+     * can take a call now (api.md section 8).
+     */
+    void ready(Peer peer, Envelope envelope, UUID callId) {
+        if (!peer.registered) {
+            throw new Envelope.BadFrame("send agent:register first");
+        }
+        String microphone = envelope.string("microphone");
+        if (!MICROPHONE_STATES.contains(microphone)) {
+            throw new Envelope.BadFrame("\"microphone\" must be granted, denied or prompt");
+        }
+        presence.ready(peer.userId, AwayReason.lacking(microphone, envelope.bool("audio")));
     }
 
     /** A registered socket closed: presence starts the agent's grace period when it was its last. */

@@ -10,7 +10,7 @@ import jakarta.json.JsonValue;
 import callcenter.calls.boundary.SignalRelay;
 
 /**
- * {@code webrtc:offer}, {@code webrtc:answer} and {@code webrtc:ice}: relayed as sent, only between a call's caller
+ * {@code webrtc:offer}, {@code webrtc:answer}, {@code webrtc:ice} and {@code webrtc:restart}: relayed as sent, only between a call's caller
  * and its agent, through the topic (the two may be connected to different nodes).
  */
 @ApplicationScoped
@@ -33,6 +33,14 @@ public class SignalEvents {
         if (candidate == null || candidate == JsonValue.NULL) {
             throw new Envelope.BadFrame("\"candidate\" is required");
         }
+        relay(peer, envelope, callId);
+    }
+
+    /**
+     * {@code webrtc:restart} {@code {"callId"}} (api.md section 8): either party asks the other to renegotiate, after
+     * a reload or a network drop; relayed as sent.
+     */
+    void restart(Peer peer, Envelope envelope, UUID callId) {
         relay(peer, envelope, callId);
     }
 

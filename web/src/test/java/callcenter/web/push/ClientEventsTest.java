@@ -74,12 +74,12 @@ class ClientEventsTest {
     @Test
     void everyClientEventOfTheContractHasARoute() {
         Map<String, ClientEvents.Route> routes = ClientEvents.routes(events.presence, events.calls, events.signals);
-        assertEquals(Set.of("agent:register", "agent:status", "call:accept", "call:decline", "call:ended",
-                "webrtc:offer", "webrtc:answer", "webrtc:ice"), routes.keySet());
-        assertEquals(Set.of("call:ended", "webrtc:offer", "webrtc:answer", "webrtc:ice"), routes.entrySet().stream()
+        assertEquals(Set.of("agent:register", "agent:status", "agent:ready", "call:accept", "call:decline",
+                "call:ended", "webrtc:offer", "webrtc:answer", "webrtc:ice", "webrtc:restart"), routes.keySet());
+        assertEquals(Set.of("call:ended", "webrtc:offer", "webrtc:answer", "webrtc:ice", "webrtc:restart"), routes.entrySet().stream()
                 .filter(e -> e.getValue().forCallers()).map(Map.Entry::getKey).collect(Collectors.toSet()),
                 "a caller may send only webrtc:* and call:ended");
-        assertEquals(Set.of("agent:register", "agent:status"), routes.entrySet().stream()
+        assertEquals(Set.of("agent:register", "agent:status", "agent:ready"), routes.entrySet().stream()
                 .filter(e -> !e.getValue().aboutACall()).map(Map.Entry::getKey).collect(Collectors.toSet()),
                 "every other event names its call");
     }
