@@ -1,5 +1,7 @@
 // The caller page (/call): the mobile app's flow in a browser. Client credentials → POST /api/calls/initiate →
-// the callerToken opens /ws for this call only → when an agent accepts, this side offers WebRTC audio.
+// the callerToken opens /ws for this call only → when an agent accepts, this side offers WebRTC audio. The call is
+// kept for the tab (sessionStorage): after a reload or a network drop the page reconnects and offers again, and the
+// audio resumes without a new call (api.md section 8).
 
 import { api } from '../js/api.js';
 import { LiveSocket } from '../js/socket.js';
@@ -7,6 +9,11 @@ import { AudioPeer, iceServers } from '../js/rtc.js';
 
 const $ = id => document.getElementById(id);
 const FINAL = ['ended', 'missed', 'failed'];
+const CALL_KEY = 'callcenter.callerCall';
+const MEDIA_TEXT = {
+    connected: 'Audio connected', connecting: 'Connecting audio…', new: 'Connecting audio…',
+    disconnected: 'Audio interrupted…', failed: 'Audio failed', closed: '',
+};
 
 let clientToken = null;
 let call = null;          // {id, callerToken, status, startedAt, agentName}
@@ -50,7 +57,8 @@ async function callNow(event) {
             },
         });
         call = { id: created.id, callerToken: created.callerToken, status: created.status, startedAt: Date.now() };
-        showCall();
+        keep();
+        showCall(false);
     } catch (e) {
         if (e.status === 401) {
             clientToken = null; // wrong or deleted client: ask again
@@ -62,7 +70,16 @@ async function callNow(event) {
     }
 }
 
-function showCall() {
+/** The call as this tab knows it, for a reload; removed when it ends. */
+function keep() {
+    sessionStorage.setItem(CALL_KEY, JSON.stringify({
+        id: call.id, callerToken: call.callerToken, startedAt: call.startedAt, answeredAt: call.answeredAt,
+        ice, // the config endpoint is not the caller's: the servers asked with the client token are kept too
+    }));
+}
+
+/** @param resumed the tab was reloaded during the call: reconnect to it, the server says where it stands */
+function showCall(resumed) {
     $('call-form').hidden = true;
     $('in-call').hidden = false;
     $('call-again').hidden = true;
@@ -70,33 +87,53 @@ function showCall() {
     $('caller-mute').disabled = true;
     $('caller-mute').textContent = 'Mute';
     $('call-media').textContent = '';
-    setState('waiting', 'Waiting for an agent…');
+    setState('waiting', resumed ? 'Reconnecting…' : 'Waiting for an agent…');
     clearInterval(timer);
     timer = setInterval(tick, 1000);
     tick();
-    peer = new AudioPeer({
-        callId: call.id, iceServers: ice, remoteAudio: $('remote-audio'),
-        signal: (event, data) => socket && socket.send(event, data),
-        onState: state => {
-            $('call-media').textContent = {
-                connected: 'Audio connected', connecting: 'Connecting audio…', new: 'Connecting audio…',
-                disconnected: 'Audio interrupted…', failed: 'Audio failed', closed: '',
-            }[state] || state;
-        },
-    });
+    newPeer();
     // Asked now, while the click that started the call still counts as a user gesture.
     peer.openMicrophone().catch(e => { $('call-media').textContent = `Microphone unavailable: ${e.message}`; });
     socket = new LiveSocket(() => (call && !FINAL.includes(call.status) ? call.callerToken : null), {
         onEvent,
+        // Back on a reloaded call: the server sends call:accepted (or call:ended) right away if it is past waiting.
+        onOpen: () => {
+            if (call && call.status === 'reconnecting') {
+                call.status = 'waiting';
+                setState('waiting', 'Waiting for an agent…');
+            }
+        },
         onState: (state, detail) => {
             $('connection').dataset.state = state;
-            $('connection-text').textContent = state === 'connected' ? '' : `${state}${detail ? ` (${detail})` : ''}`;
+            $('connection-text').textContent = state === 'connected' ? ''
+                : state === 'reconnecting' ? `Reconnecting… ${detail ? `(${detail})` : ''}`.trim()
+                : `${state}${detail ? ` (${detail})` : ''}`;
         },
         onRefused: () => {
             finish({ status: 'ended', hangupCause: null });
             return false;
         },
     }).start();
+}
+
+/** A fresh WebRTC peer for the call (the old one, if any, is closed). */
+function newPeer() {
+    if (peer) {
+        peer.close();
+    }
+    peer = new AudioPeer({
+        callId: call.id, iceServers: ice, remoteAudio: $('remote-audio'),
+        signal: (event, data) => socket && socket.send(event, data),
+        onState: state => { $('call-media').textContent = MEDIA_TEXT[state] || state; },
+    });
+    return peer;
+}
+
+/** Offers the audio again from a fresh peer: after a reload, a drop that broke it, or webrtc:restart. */
+function renegotiate() {
+    $('call-media').textContent = 'Reconnecting audio…';
+    const muted = peer && peer.muted;
+    newPeer().call().then(() => muted && peer.setMuted(true));
 }
 
 function tick() {
@@ -124,13 +161,19 @@ function onEvent(event, data) {
     }
     switch (event) {
         case 'call:accepted':
-            if (data.id === call.id && call.status !== 'active') {
+            if (data.id !== call.id) {
+                break;
+            }
+            if (call.status !== 'active') { // answered now, or handed back after this tab was reloaded
                 call.status = 'active';
-                call.answeredAt = Date.now();
+                call.answeredAt = call.answeredAt || (data.answeredAt ? Date.parse(data.answeredAt) : Date.now());
                 call.agentName = data.agent ? data.agent.displayName : 'an agent';
+                keep();
                 setState('active', `Talking to ${call.agentName}`);
                 $('caller-mute').disabled = false;
                 peer.call();
+            } else if (['failed', 'closed', 'disconnected'].includes(peer.connectionState)) {
+                renegotiate(); // the socket came back after a drop that broke the audio
             }
             break;
         case 'call:ended':
@@ -143,11 +186,16 @@ function onEvent(event, data) {
                 setState('waiting', positionText(data.position, data.estimatedWaitSeconds));
             }
             break;
-        case 'webrtc:offer':
+        case 'webrtc:offer': // the agent's page was reloaded: answered by a fresh peer
         case 'webrtc:answer':
         case 'webrtc:ice':
             if (data.callId === call.id && peer) {
-                peer.handle(event, data);
+                (event === 'webrtc:offer' && peer.negotiated ? newPeer() : peer).handle(event, data);
+            }
+            break;
+        case 'webrtc:restart':
+            if (data.callId === call.id && call.status === 'active') {
+                renegotiate();
             }
             break;
         case 'error':
@@ -178,6 +226,7 @@ function finish(ended) {
         return;
     }
     call.status = ended.status;
+    sessionStorage.removeItem(CALL_KEY);
     clearInterval(timer);
     if (peer) {
         peer.close();
@@ -207,6 +256,22 @@ async function toggleMute() {
     }
 }
 
+/** A call this tab had before it was reloaded: reconnect to it rather than show the form. */
+function resume() {
+    let kept = null;
+    try {
+        kept = JSON.parse(sessionStorage.getItem(CALL_KEY));
+    } catch (e) {
+        kept = null;
+    }
+    if (kept && kept.id && kept.callerToken) {
+        ice = kept.ice || [];
+        call = { id: kept.id, callerToken: kept.callerToken, startedAt: kept.startedAt, answeredAt: kept.answeredAt,
+            status: 'reconnecting' };
+        showCall(true);
+    }
+}
+
 $('call-form').addEventListener('submit', callNow);
 $('hang-up').addEventListener('click', hangUp);
 $('caller-mute').addEventListener('click', toggleMute);
@@ -215,3 +280,4 @@ $('call-again').addEventListener('click', () => {
     $('in-call').hidden = true;
     $('call-form').hidden = false;
 });
+resume();

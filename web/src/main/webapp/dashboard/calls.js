@@ -4,7 +4,7 @@
 import { api, ApiError } from '../js/api.js';
 import * as model from './state.js';
 import { send } from './connection.js';
-import { endMedia, startCallAudio } from './media.js';
+import { checkAudio, endMedia, startCallAudio } from './media.js';
 import { loadHistory } from './history.js';
 import { toast } from './views.js';
 
@@ -36,15 +36,26 @@ export function decline(callId) {
     model.changed();
 }
 
-/** This agent's call: from its own answer, or handed back by the server after a reconnect. */
-export function becomeActive(call) {
+/** The active call's id, kept for the tab: after a reload the handed-back call is renegotiated from here. */
+const ACTIVE_KEY = 'callcenter.activeCall';
+
+/**
+ * This agent's call: from its own answer, or handed back by the server after a reconnect (`handedBack`). A call this
+ * tab had before it was reloaded gets its audio renegotiated with a new offer; one still shown after a socket
+ * reconnect is renegotiated only when its audio did not survive.
+ */
+export function becomeActive(call, handedBack) {
     model.removeWaiting(call.id);
     const fresh = !state.active || state.active.id !== call.id;
     state.active = call;
     state.wrapup = null;
     if (fresh) {
+        const resumed = handedBack && sessionStorage.getItem(ACTIVE_KEY) === call.id;
+        sessionStorage.setItem(ACTIVE_KEY, call.id);
         loadHistory(false);
-        startCallAudio(call);
+        startCallAudio(call, resumed);
+    } else if (handedBack) {
+        checkAudio();
     }
 }
 
@@ -73,6 +84,7 @@ export function callEnded(ended) {
         const call = state.active;
         state.wrapup = { ...call, status: ended.status, durationSeconds: ended.durationSeconds, hangupCause: ended.hangupCause };
         state.active = null;
+        sessionStorage.removeItem(ACTIVE_KEY);
         state.muted = false;
         endMedia();
         loadHistory(false);

@@ -10,10 +10,16 @@ import * as view from './views.js';
 
 let socket = null;
 
-/** @param onEvent (event, data) for every event the server pushes */
-export function connect(onEvent) {
+/**
+ * @param onEvent    (event, data) for every event the server pushes
+ * @param registered called after each registration is sent (the page then reports whether it can take a call)
+ */
+export function connect(onEvent, registered) {
     socket = new LiveSocket(() => session.token(), {
-        onOpen: () => socket.send('agent:register', {}),
+        onOpen: () => {
+            socket.send('agent:register', {});
+            registered();
+        },
         onEvent,
         onState: (connection, detail) => {
             state.connection = connection;

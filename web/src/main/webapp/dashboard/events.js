@@ -32,7 +32,7 @@ export function onEvent(event, data) {
             break;
         case 'call:accepted':
             if (data.agent && state.user && data.agent.id === state.user.id) {
-                becomeActive(data);
+                becomeActive(data, true);
             } else {
                 model.removeWaiting(data.id);
             }
@@ -50,6 +50,7 @@ export function onEvent(event, data) {
         case 'webrtc:offer':
         case 'webrtc:answer':
         case 'webrtc:ice':
+        case 'webrtc:restart':
             signalled(event, data);
             break;
         case 'error':

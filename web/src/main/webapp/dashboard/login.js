@@ -9,6 +9,7 @@ import { connect, disconnect } from './connection.js';
 import { onEvent } from './events.js';
 import { endMedia, loadIceServers, setRinging } from './media.js';
 import { loadHistory } from './history.js';
+import { report } from './readiness.js';
 
 const $ = id => document.getElementById(id);
 const ROLES_THAT_TAKE_CALLS = ['agent', 'supervisor', 'admin'];
@@ -74,7 +75,7 @@ export function showApp() {
     $('queues-link').hidden = !(state.user && state.user.role === 'admin');
     keepTokenFresh();
     loadIceServers();
-    connect(onEvent);
+    connect(onEvent, report);
     loadHistory(false);
     changed();
 }

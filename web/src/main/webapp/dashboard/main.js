@@ -10,6 +10,8 @@ import { answer, decline, endCall, saveWrapup, skipWrapup } from './calls.js';
 import { currentPeer, dtmfMode, keypad, setRinging, toggleMute } from './media.js';
 import { loadHistory } from './history.js';
 import { login, logout, showApp, showLogin } from './login.js';
+import { renderReadiness, startReadiness } from './readiness.js';
+import { startQuality } from './quality.js';
 
 const { state } = model;
 const $ = id => document.getElementById(id);
@@ -24,6 +26,7 @@ function render() {
     view.renderActive(dtmfMode(state.active));
     view.renderWrapup();
     view.renderAgents();
+    renderReadiness();
     setRinging(model.visibleWaiting().length > 0 && !state.active && state.myStatus !== 'away');
 }
 
@@ -65,6 +68,8 @@ function start() {
     $('wrapup-skip').addEventListener('click', skipWrapup);
     $('history-more').addEventListener('click', () => loadHistory(true));
     $('keypad').replaceChildren(...keypad());
+    startReadiness();
+    startQuality(currentPeer);
     document.addEventListener('keydown', shortcut);
     setInterval(view.tickTimers, 1000);
     if (session.get()) {

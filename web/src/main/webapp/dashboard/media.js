@@ -18,7 +18,41 @@ const MEDIA_TEXT = {
 
 let peer = null;
 let ice = [];
-const ring = new RingTone(blocked => { $('audio-note').hidden = !blocked; });
+let onAudioChange = () => {};
+const ring = new RingTone(blocked => {
+    $('audio-note').hidden = !blocked;
+    onAudioChange();
+});
+
+/**
+ * Whether sound can play now: the ring's audio context runs. A suspended one is asked to resume, which a browser
+ * allows without a gesture only when its autoplay policy does; the answer is not waited for longer than 500 ms.
+ */
+export async function audioUnlocked() {
+    const ctx = ring.ensureContext();
+    if (!ctx) {
+        return false;
+    }
+    if (ctx.state !== 'running') {
+        await Promise.race([ctx.resume().catch(() => {}), new Promise(resolve => setTimeout(resolve, 500))]);
+    }
+    const running = ctx.state === 'running';
+    if (!running) {
+        ring.setBlocked(true); // so that the click that unlocks it is reported as a change
+    }
+    return running;
+}
+
+/** The "Click to enable sound" button: its click is the gesture that unlocks audio. */
+export function unlockAudio() {
+    const ctx = ring.ensureContext();
+    return ctx ? ctx.resume().then(() => ring.setBlocked(false)).catch(() => {}) : Promise.resolve();
+}
+
+/** @param handler called when audio becomes blocked or unlocked */
+export function whenAudioChanges(handler) {
+    onAudioChange = handler;
+}
 
 /** The peer of the active app call, if any (the browser tests read its statistics). */
 export function currentPeer() {
@@ -35,13 +69,17 @@ export function setRinging(on) {
     ring.set(on);
 }
 
-/** A call just became this agent's: app calls open the microphone and wait for the caller's offer. */
-export function startCallAudio(call) {
+/**
+ * A call just became this agent's: app calls open the microphone and wait for the caller's offer. A call handed back
+ * after this tab was reloaded (`resumed`) is renegotiated from here with a new offer: the caller already offered once.
+ */
+export function startCallAudio(call, resumed) {
     state.muted = false;
     endMedia();
     if (call.channel === 'app') {
-        state.media = 'Waiting for the caller\'s audio…';
-        ensurePeer().openMicrophone().catch(e => {
+        state.media = resumed ? 'Reconnecting audio…' : 'Waiting for the caller\'s audio…';
+        const fresh = ensurePeer();
+        (resumed ? fresh.call() : fresh.openMicrophone()).catch(e => {
             state.media = `Microphone unavailable: ${e.message}`;
             changed();
         });
@@ -50,10 +88,41 @@ export function startCallAudio(call) {
     }
 }
 
-/** webrtc:offer, webrtc:answer, webrtc:ice: only those of the active call. */
+/**
+ * webrtc:offer, webrtc:answer, webrtc:ice, webrtc:restart: only those of the active call. A new offer on a peer that
+ * already negotiated (the caller reloaded) is answered by a fresh peer; webrtc:restart asks this side to offer anew.
+ */
 export function signalled(event, data) {
-    if (state.active && state.active.id === data.callId) {
+    if (!state.active || state.active.id !== data.callId || state.active.channel !== 'app') {
+        return;
+    }
+    if (event === 'webrtc:restart') {
+        renegotiate();
+    } else {
+        if (event === 'webrtc:offer' && peer && peer.negotiated) {
+            endMedia();
+        }
         ensurePeer().handle(event, data);
+    }
+}
+
+/** Starts the audio of the active app call again with a fresh peer and a new offer. */
+export function renegotiate() {
+    if (state.active && state.active.channel === 'app') {
+        endMedia();
+        state.media = 'Reconnecting audio…';
+        ensurePeer().call();
+    }
+}
+
+/**
+ * After the socket came back: audio that did not survive the drop is renegotiated. The caller offers (its page does
+ * the same after its own reconnect), so that the two pages never both offer at once.
+ */
+export function checkAudio() {
+    if (peer && ['failed', 'closed', 'disconnected'].includes(peer.connectionState)) {
+        state.media = 'Reconnecting audio…';
+        send('webrtc:restart', { callId: peer.callId });
     }
 }
 

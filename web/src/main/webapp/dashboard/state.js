@@ -6,13 +6,15 @@ export const state = {
     connection: 'connecting',
     connectionDetail: '',   // why the socket is not connected, e.g. 'retrying in 4 s'
     myStatus: 'offline',
-    agents: new Map(),      // agentId -> {agentId, agentName, extension, status}
+    agents: new Map(),      // agentId -> {agentId, agentName, extension, status, reason}
     waiting: new Map(),     // callId -> {callId, callerName, phoneNumber, ivrOption, queueName, queue, priority, channel, timestamp}
     declined: new Set(),    // callIds this agent declined: hidden here, still offered to the others
     active: null,           // the agent's own active call (a call object)
     wrapup: null,           // the call to wrap up after it ended
     muted: false,
     media: '',
+    quality: null,          // the active call's {rttMs, lossPercent, degraded, text}, from WebRTC statistics
+    readyHint: '',          // how to allow a microphone the browser no longer asks for
 };
 
 let onChange = () => {};

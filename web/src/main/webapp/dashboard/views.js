@@ -12,6 +12,8 @@ const CONNECTION_TEXT = {
 };
 
 const STATUS_TEXT = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' };
+/** Why the server set an agent away (api.md section 8). */
+const REASON_TEXT = { microphone: 'no microphone', audio: 'sound off', unresponsive: 'unresponsive' };
 
 export function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
@@ -120,6 +122,12 @@ export function renderActive(dtmf) {
     mute.textContent = state.muted ? 'Unmute' : 'Mute';
     mute.setAttribute('aria-pressed', String(state.muted));
     $('active-media').textContent = state.media;
+    const quality = $('active-quality');
+    quality.hidden = !state.quality;
+    if (state.quality) {
+        quality.textContent = state.quality.text;
+        quality.dataset.degraded = String(state.quality.degraded);
+    }
     $('keypad').hidden = !dtmf;
     $('keypad-note').textContent = dtmf === 'provider' ? 'Digits are sent to the carrier.'
         : dtmf === 'inband' ? 'Digits are sent in the audio stream (RFC 4733).' : '';
@@ -142,7 +150,8 @@ export function renderAgents() {
         el('span', { class: `status-dot ${a.status}`, 'aria-hidden': 'true' }),
         el('span', { class: 'agent-name' }, a.agentName + (state.user && a.agentId === state.user.id ? ' (you)' : '')),
         el('span', { class: 'muted small' }, a.extension ? `ext. ${a.extension}` : ''),
-        el('span', { class: `status-label ${a.status}` }, STATUS_TEXT[a.status] || a.status))));
+        el('span', { class: `status-label ${a.status}`, 'data-reason': a.reason || '' },
+            (STATUS_TEXT[a.status] || a.status) + (a.reason ? ` (${REASON_TEXT[a.reason] || a.reason})` : '')))));
 }
 
 export function renderHistory(items, append, nextCursor, onOpen) {

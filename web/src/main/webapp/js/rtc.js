@@ -1,6 +1,7 @@
 // One browser-to-browser audio call: an RTCPeerConnection whose offer, answer and ICE candidates travel through the
 // server's webrtc:* events. The caller page makes the offer once an agent has accepted; the agent answers it.
-// Signals are handled one after the other (a candidate can arrive before the description it belongs to).
+// Signals are handled one after the other (a candidate can arrive before the description it belongs to). After a
+// reload or a network drop either page starts again with a fresh peer and a new offer (api.md section 8).
 
 export class AudioPeer {
     /**
@@ -109,6 +110,14 @@ export class AudioPeer {
         }
         dtmf.insertDTMF(digits, 120, 70);
         return true;
+    }
+
+    /**
+     * Whether this connection already negotiated with the other side: an offer arriving then comes from a page that
+     * was reloaded (or renegotiates after a drop), and is answered by a fresh peer rather than this one.
+     */
+    get negotiated() {
+        return !!this.pc.remoteDescription || this.pc.signalingState !== 'stable';
     }
 
     get connectionState() {

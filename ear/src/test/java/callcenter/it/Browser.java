@@ -96,6 +96,16 @@ final class Browser implements AutoCloseable {
         return new Browser(name, base, 390, 844);
     }
 
+    /**
+     * Sets this browser's microphone permission for the server's origin as a user would in the site settings:
+     * {@code granted}, {@code denied} or {@code prompt} (DevTools' Browser.setPermission).
+     */
+    Browser microphone(String setting) {
+        driver.executeCdpCommand("Browser.setPermission", Map.of("permission", Map.of("name", "microphone"),
+                "setting", setting, "origin", base.toString().replaceFirst("/$", "")));
+        return this;
+    }
+
     Browser go(String path) {
         collectErrors();
         driver.get(base.resolve(path.startsWith("/") ? path.substring(1) : path).toString());

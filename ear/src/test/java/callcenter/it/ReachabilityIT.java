@@ -92,8 +92,7 @@ class ReachabilityIT {
             JsonObject away = b.awaitAgent(deaf.id(), "away", WAIT);
             assertEquals("microphone", away.getString("reason"));
             ready(a, "granted", false);
-            b.await("agent:updated", d -> deaf.id().equals(d.asJsonObject().getString("agentId"))
-                    && "audio".equals(d.asJsonObject().getString("reason", null)), WAIT);
+            b.awaitAgent(deaf.id(), x -> "audio".equals(x.getString("reason", null)), "away for audio", WAIT);
 
             // A new list shows the reason too, and asking to be available does not override what the page said.
             a.send("agent:status", Json.createObjectBuilder().add("status", "available").build());

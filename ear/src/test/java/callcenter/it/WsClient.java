@@ -105,6 +105,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      * element of a coalesced {@code agents:updated}.
      */
     public JsonObject awaitAgent(String agentId, String status, Duration timeout) {
+        return awaitAgent(agentId, a -> status.equals(a.getString("status", null)), status, timeout);
+    }
+
+    /** The presence of one agent matching {@code matching}, in either form api.md allows; {@code what} names it. */
+    public JsonObject awaitAgent(String agentId, Predicate<JsonObject> matching, String what, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             synchronized (frames) {
@@ -114,15 +119,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
                             : "agents:updated".equals(event) ? frame.getJsonArray("data") : List.of();
                     for (JsonValue state : states) {
                         JsonObject agent = state.asJsonObject();
-                        if (agentId.equals(agent.getString("agentId", null))
-                                && status.equals(agent.getString("status", null))) {
+                        if (agentId.equals(agent.getString("agentId", null)) && matching.test(agent)) {
                             return agent;
                         }
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("agent " + agentId + " never " + status + " within " + timeout + "; got "
+                    throw new AssertionError("agent " + agentId + " never " + what + " within " + timeout + "; got "
                             + frames);
                 }
                 try {

@@ -41,6 +41,17 @@ class EnvelopeTest {
     }
 
     @Test
+    void aBooleanFieldIsTrueOrFalseAndNothingElse() {
+        Envelope envelope = Envelope.parse("{\"event\":\"agent:ready\",\"data\":{\"a\":true,\"b\":false,"
+                + "\"c\":\"true\",\"d\":1,\"e\":null}}");
+        assertEquals(true, envelope.bool("a"));
+        assertEquals(false, envelope.bool("b"));
+        for (String field : new String[] {"c", "d", "e", "missing"}) {
+            assertThrows(Envelope.BadFrame.class, () -> envelope.bool(field));
+        }
+    }
+
+    @Test
     void oversizedFrameIsRefused() {
         String big = "{\"event\":\"x\",\"data\":{\"s\":\"" + "a".repeat(Envelope.MAX_FRAME_CHARS) + "\"}}";
         assertThrows(Envelope.BadFrame.class, () -> Envelope.parse(big));

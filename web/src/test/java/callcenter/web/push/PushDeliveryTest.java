@@ -83,6 +83,16 @@ class PushDeliveryTest {
         assertEquals(Optional.of(SettledCalls.Settled.ENDED), delivery.settled.of(ended));
     }
 
+    /** api.md section 8: an agent the server set away shows why; the status must still be followed from it. */
+    @Test
+    void anAwayWithAReasonIsFollowedAndLeavesTheAgentOutOfTheAvailableAudience() {
+        delivery.statusChanged(ann, AgentStatus.AVAILABLE, 1);
+        delivery.deliver(Push.of("agent:updated", "{\"agentId\":\"" + ann + "\",\"agentName\":\"A\",\"reason\":"
+                + "\"microphone\",\"status\":\"away\"}", Audience.agents()).ordered("agent:" + ann, 2));
+        assertEquals(AgentStatus.AWAY, registry.status(ann));
+        assertEquals(List.of(), registry.audience(Audience.available()));
+    }
+
     @Test
     void aMalformedAgentUpdatedIsStillPushedButChangesNoStatus() {
         delivery.deliver(Push.of("agent:updated", "{\"agentId\":\"not a uuid\"}", Audience.agents()));
