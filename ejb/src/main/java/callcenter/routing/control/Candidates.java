@@ -33,6 +33,19 @@ public class Candidates {
             + " WHERE m.queue_name IN (:queues) AND p.status = 'available' AND u.enabled = TRUE"
             + " AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)";
 
+    /**
+     * No call of the same queue comes before this one (higher priority, or older) that waits with no offer and that
+     * the agent has not let pass: that one is the agent's first. Without it, a sweep that tried the earlier call
+     * while the agent still had an offer and reached this one after the agent declined gave the agent the later
+     * call. Not for {@code skills} queues, where the earlier call may need skills this agent lacks.
+     */
+    private static final String NOTHING_AHEAD = " AND NOT EXISTS (SELECT 1 FROM calls me JOIN calls a"
+            + " ON a.queue = me.queue JOIN queues aq ON aq.name = a.queue WHERE me.id = :call AND a.id <> me.id"
+            + " AND aq.strategy <> 'skills' AND a.status = 'waiting' AND (a.priority > me.priority"
+            + " OR (a.priority = me.priority AND a.created_at < me.created_at))"
+            + " AND NOT EXISTS (SELECT 1 FROM call_offers ao WHERE ao.call_id = a.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM offer_passes ax WHERE ax.call_id = a.id AND ax.agent_id = p.user_id))";
+
     @PersistenceContext
     EntityManager em;
 
@@ -47,7 +60,7 @@ public class Candidates {
                         + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
                         + " WHERE o.agent_id = p.user_id AND c.status = 'waiting')"
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
-                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at")
+                        + " AND x.agent_id = p.user_id)" + NOTHING_AHEAD + " GROUP BY p.user_id, p.updated_at")
                 .setParameter("queues", queues).setParameter("call", callId).getResultList();
         if (rows.isEmpty()) {
             return List.of();
