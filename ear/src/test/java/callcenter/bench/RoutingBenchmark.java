@@ -43,7 +43,7 @@ public final class RoutingBenchmark {
     /** The figures of one run; times in nanoseconds (sorted), server quantiles in seconds. */
     public record Result(int agents, int queues, int waiting, long routings, double serverP50, double serverP99,
                          double serverMax, double serverMeanSeconds, long[] declineToOffer, int unanswered,
-                         double cpuSeconds) {
+                         double cpuSeconds, double restCores, double phaseSeconds) {
     }
 
     private static final String[] STRATEGIES = {"longest-idle", "round-robin", "skills"};
@@ -140,6 +140,10 @@ public final class RoutingBenchmark {
         Random random = new Random(16);
         decline(offeredTo, declinedAt, random, declines);
         declineToOffer.clear();
+        // The server's CPU with this state and no routing (ticks, pings, sweeps), to tell it from routing's own.
+        long restCpu = server.cpuMillis();
+        Thread.sleep(10_000);
+        double restCores = (server.cpuMillis() - restCpu) / 10_000.0;
         String before = server.metrics();
         long cpu = server.cpuMillis();
         int unanswered = decline(offeredTo, declinedAt, random, declines);
@@ -153,7 +157,7 @@ public final class RoutingBenchmark {
         return new Result(agents, queues, waiting, routings, sample(after, "callcenter_routing_recent_seconds{quantile=\"0.5\""),
                 sample(after, "callcenter_routing_recent_seconds{quantile=\"0.99\""),
                 sample(after, "callcenter_routing_recent_seconds{quantile=\"1\""),
-                routings == 0 ? 0 : sum / routings, seen, unanswered, cpuSeconds);
+                routings == 0 ? 0 : sum / routings, seen, unanswered, cpuSeconds, restCores, declines / (double) rate);
     }
 
     /**
@@ -169,15 +173,22 @@ public final class RoutingBenchmark {
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            List<String> pending = new ArrayList<>(offeredTo.keySet());
-            pending.removeAll(declinedAt.keySet());
-            if (pending.isEmpty()) {
-                continue;
+            // A pending offer to decline: right after a burst of declines they may all be on their way to the next
+            // agents; wait for one (a stalled server shows as fewer declines, which the CI run fails on).
+            String callId = null;
+            Agents.Agent agent = null;
+            for (long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); agent == null && System.nanoTime() < stop; ) {
+                List<String> pending = new ArrayList<>(offeredTo.keySet());
+                pending.removeAll(declinedAt.keySet());
+                if (pending.isEmpty()) {
+                    Thread.sleep(5);
+                    continue;
+                }
+                callId = pending.get(random.nextInt(pending.size()));
+                agent = offeredTo.remove(callId);
             }
-            String callId = pending.get(random.nextInt(pending.size()));
-            Agents.Agent agent = offeredTo.remove(callId);
             if (agent == null) {
-                continue;
+                break;
             }
             declinedAt.put(callId, System.nanoTime());
             agent.send(Wire.PRODUCT.encode("call:decline", "{\"callId\":\"" + callId + "\"}"));
@@ -232,8 +243,9 @@ public final class RoutingBenchmark {
                     seen.length, seen[seen.length / 2] / 1e6, seen[Math.min(seen.length - 1, (int) Math.ceil(seen.length * 0.99) - 1)] / 1e6,
                     seen[seen.length - 1] / 1e6);
         }
-        System.out.printf("server CPU over the phase: %.1f s (%.0f µs per routing)%n", r.cpuSeconds(),
-                r.routings() == 0 ? 0 : r.cpuSeconds() * 1e6 / r.routings());
+        System.out.printf("server CPU over the phase: %.1f s (%.0f µs per routing); at rest with the same state: %.1f %% of a core"
+                        + " (%.0f µs per routing above it)%n", r.cpuSeconds(), r.routings() == 0 ? 0 : r.cpuSeconds() * 1e6 / r.routings(),
+                r.restCores() * 100, r.routings() == 0 ? 0 : Math.max(0, r.cpuSeconds() - r.restCores() * r.phaseSeconds()) * 1e6 / r.routings());
     }
 
     /** The value of the first sample whose name and labels start with {@code selector}; NaN when absent. */

@@ -57,7 +57,7 @@ class BenchmarkIT {
         settings.setProperty("bench.queues", "4");
         settings.setProperty("bench.waiting", "40");
         settings.setProperty("bench.declines", "200");
-        settings.setProperty("bench.rate", "50");
+        settings.setProperty("bench.rate", "20");
         settings.setProperty("bench.serverOptions", "-Xmx512m");
 
         RoutingBenchmark.Result r = new RoutingBenchmark(settings).run();
