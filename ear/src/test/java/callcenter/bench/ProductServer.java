@@ -1,5 +1,6 @@
 package callcenter.bench;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -143,7 +144,18 @@ final class ProductServer extends Target {
         return json(response.body()).getString("access_token");
     }
 
-    private String adminToken() {
+    /** A connection to the server's database, as its owner: for set-up shortcuts of the benchmarks. */
+    Connection database() throws Exception {
+        return DriverManager.getConnection(dbUrl, dbName, dbName);
+    }
+
+    /** The Prometheus page of the server's management interface. */
+    String metrics() throws Exception {
+        return REQUESTS.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1) + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    String adminToken() {
         HttpResponse<String> response = post("api/auth/login",
                 "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
         return json(response.body()).getString("token");

@@ -9,10 +9,12 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import callcenter.bench.FanOutBenchmark;
+import callcenter.bench.RoutingBenchmark;
 
 /**
  * The fan-out benchmark (docs/performance.md) in a CI size, so that it cannot rot: the same code path on its own
  * freshly started bootable jar and database, 100 agents and 50 calls at 20/s with accept races during the load.
+ * The routing benchmark likewise, with 100 agents in 4 queues and 40 waiting calls.
  * Asserts only what must hold on any machine (nothing lost, one winner per race, figures present); the timings are
  * printed, not judged: CI shares its cores with other builds.
  */
@@ -44,5 +46,26 @@ class BenchmarkIT {
         assertEquals(0, r.closedByServer(), "no socket closed as too slow");
         assertTrue(r.readySeconds() > 0 && r.registerSeconds() > 0 && r.idleRssMb() > 0, "start-up, registration, RSS measured");
         assertTrue(r.frames() >= r.expected() && r.cpuSeconds() > 0, "CPU per frame measured: " + r.microsPerFrame());
+    }
+
+    @Test
+    void aSmallRoutingRunRoutesEveryDeclinedCallAgain() throws Exception {
+        Properties settings = new Properties();
+        settings.setProperty("bench.jar", System.getProperty("it.bootable.jar"));
+        settings.setProperty("bench.port", System.getProperty("it.bench.port", "18880"));
+        settings.setProperty("bench.agents", "100");
+        settings.setProperty("bench.queues", "4");
+        settings.setProperty("bench.waiting", "40");
+        settings.setProperty("bench.declines", "200");
+        settings.setProperty("bench.rate", "20");
+        settings.setProperty("bench.serverOptions", "-Xmx512m");
+
+        RoutingBenchmark.Result r = new RoutingBenchmark(settings).run();
+
+        assertEquals(0, r.unanswered(), "every declined call is offered to a next member");
+        assertEquals(200, r.declineToOffer().length, "a time for every decline");
+        assertTrue(r.routings() >= 200, "the server timed every routing: " + r.routings());
+        assertTrue(r.serverP50() > 0 && r.serverP99() >= r.serverP50() && r.serverMax() >= r.serverP99(),
+                "server quantiles measured: " + r.serverP50() + " " + r.serverP99() + " " + r.serverMax());
     }
 }

@@ -41,6 +41,8 @@ class MetricsIT {
     private static final String WAITING = "callcenter_calls{status=\"waiting\"}";
     private static final String SESSIONS = "callcenter_websocket_sessions";
     private static final String FAN_OUT = "callcenter_fanout_latency_seconds_count";
+    private static final String ROUTINGS = "callcenter_routing_seconds_count";
+    private static final String ROUTING_P99 = "callcenter_routing_recent_seconds{quantile=\"0.99\"}";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -123,6 +125,8 @@ class MetricsIT {
         }
         assertTrue(sample(text, SESSIONS).isPresent(), text);
         assertTrue(sample(text, FAN_OUT).isPresent(), text);
+        assertTrue(sample(text, ROUTINGS).isPresent(), text);
+        assertTrue(sample(text, ROUTING_P99).isPresent(), text);
         assertTrue(text.contains("# TYPE callcenter_calls gauge"), text);
     }
 
@@ -137,9 +141,10 @@ class MetricsIT {
     }
 
     @Test
-    void initiatedCallRaisesWaitingGaugeAndFanOutCount() {
+    void initiatedCallRaisesWaitingGaugeFanOutAndRoutingCounts() {
         double waitingBefore = value(WAITING);
         double fanOutBefore = value(FAN_OUT);
+        double routingsBefore = value(ROUTINGS);
         try (WsClient agent = WsClient.agent(base, api().createUser("agent").token())) {
             Api.Reply reply = api().post("api/calls/initiate", Json.createObjectBuilder().add("callerName", "Metered")
                     .add("phoneNumber", "0711000111").build().toString(), api().clientToken());
@@ -150,6 +155,8 @@ class MetricsIT {
         }
         awaitValue(WAITING, v -> v >= waitingBefore + 1, "the new waiting call is not counted");
         awaitValue(FAN_OUT, v -> v > fanOutBefore, "the pushed event was not timed");
+        awaitValue(ROUTINGS, v -> v > routingsBefore, "routing the call was not timed");
+        awaitValue(ROUTING_P99, v -> v > 0, "no recent routing time");
     }
 
     @Test

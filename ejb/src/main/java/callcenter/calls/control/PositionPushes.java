@@ -1,7 +1,10 @@
 package callcenter.calls.control;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -13,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.common.Times;
+import callcenter.common.Uuids;
 import callcenter.events.Audience;
 import callcenter.events.Push;
 import callcenter.events.PushPublisher;
@@ -47,9 +51,38 @@ public class PositionPushes {
                 .setParameter(1, callId).setParameter(2, Instant.EPOCH).executeUpdate();
     }
 
+    /**
+     * The places of waiting calls whose caller may need telling: changed since last told, and told long enough ago.
+     * The rest are filtered here, in one read, rather than each costing the tick a transaction of its own (500
+     * waiting calls made 500 transactions a second, every second, on every node). {@link #tell} decides for good.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @SuppressWarnings("unchecked")
     public List<QueuePositions.Place> waiting(int max) {
-        return positions.all(max);
+        List<QueuePositions.Place> places = positions.all(max);
+        if (places.isEmpty()) {
+            return places;
+        }
+        Map<UUID, Told> told = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT call_id, position, estimate, pushed_at"
+                        + " FROM call_positions WHERE call_id IN (:ids)")
+                .setParameter("ids", places.stream().map(QueuePositions.Place::callId).toList()).getResultList()) {
+            told.put(Uuids.of(row[0]), new Told(integer(row[1]), integer(row[2]), Times.instant(row[3])));
+        }
+        Instant recently = Times.now().minusSeconds(MIN_INTERVAL_SECONDS);
+        return places.stream().filter(place -> {
+            Told last = told.get(place.callId());
+            return last != null && !last.at().isAfter(recently) && (!Objects.equals(last.position(), place.position())
+                    || !Objects.equals(last.estimate(), place.estimatedWaitSeconds()));
+        }).toList();
+    }
+
+    /** What a caller was last told, and when. */
+    private record Told(Integer position, Integer estimate, Instant at) {
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     /**

@@ -21,6 +21,7 @@ import callcenter.routing.control.Incoming;
 import callcenter.routing.control.Offer;
 import callcenter.routing.control.OfferRounds;
 import callcenter.routing.control.RingAll;
+import callcenter.routing.control.RoutingTimes;
 
 /**
  * Offers every call that starts waiting, in the transaction that made it wait, by its queue's strategy: a ring-all
@@ -47,6 +48,9 @@ public class CallRouter {
     @Inject
     PushPublisher publisher;
 
+    @Inject
+    RoutingTimes times;
+
     public void route(@Observes CallWaiting waiting) {
         CallView call = waiting.call();
         Queue queue = queues.find(call.queue() == null ? Queue.DEFAULT : call.queue(), true);
@@ -54,6 +58,7 @@ public class CallRouter {
             rounds.offerNew(call);
             return;
         }
+        long start = System.nanoTime();
         rounds.withdraw(call.id()); // it may have waited in a one-at-a-time queue that was deleted
         CallView current = offers.current(call.id());
         Offer offer = ringAll.offer(List.of(current.queue() == null ? Queue.DEFAULT : current.queue()));
@@ -62,6 +67,7 @@ public class CallRouter {
             publisher.publish(Push.of("call:incoming", Incoming.of(current), audience)
                     .forCall(current.id(), current.version()));
         }
+        times.since(start);
     }
 
     /** A declined one-at-a-time offer moves on at once. */

@@ -1,8 +1,6 @@
 package callcenter.routing.control;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.common.Times;
 import callcenter.common.Uuids;
 import callcenter.routing.entity.CallOffer;
 
@@ -51,34 +50,38 @@ public class Candidates {
 
     /**
      * The available members of {@code queues} with no pending offer who have not let this call pass, with their
-     * skills.
+     * skills. One statement: routing runs it for every offer, and the skills come along as {@code name:level,...}
+     * (skill names are {@code [A-Za-z0-9_.-]}, so neither separator can occur in one).
      */
     @SuppressWarnings("unchecked")
     public List<Candidate> of(UUID callId, Collection<String> queues) {
-        List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at) "
+        List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at),"
+                        + " (SELECT string_agg(k.skill || ':' || k.level, ',') FROM agent_skills k"
+                        + " WHERE k.user_id = p.user_id) "
                         + AVAILABLE_MEMBERS
                         + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
                         + " WHERE o.agent_id = p.user_id AND c.status = 'waiting')"
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
                         + " AND x.agent_id = p.user_id)" + NOTHING_AHEAD + " GROUP BY p.user_id, p.updated_at")
                 .setParameter("queues", queues).setParameter("call", callId).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Map<String, Integer>> skills = new HashMap<>();
-        List<UUID> ids = rows.stream().map(r -> Uuids.of(r[0])).toList();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(
-                "SELECT user_id, skill, level FROM agent_skills WHERE user_id IN (:ids)")
-                .setParameter("ids", ids).getResultList()) {
-            skills.computeIfAbsent(Uuids.of(row[0]), k -> new HashMap<>()).put((String) row[1],
-                    ((Number) row[2]).intValue());
-        }
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            UUID id = Uuids.of(row[0]);
-            candidates.add(new Candidate(id, instant(row[1]), instant(row[2]), skills.getOrDefault(id, Map.of())));
+            candidates.add(new Candidate(Uuids.of(row[0]), Times.instant(row[1]), Times.instant(row[2]),
+                    skills((String) row[3])));
         }
         return candidates;
+    }
+
+    static Map<String, Integer> skills(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> skills = new HashMap<>();
+        for (String pair : encoded.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            skills.put(pair.substring(0, colon), Integer.parseInt(pair.substring(colon + 1)));
+        }
+        return skills;
     }
 
     /** The available members of {@code queues}, offers or not: the audience of a ring-all call. */
@@ -93,17 +96,14 @@ public class Candidates {
      * answers whether the agent is still available with no pending offer: then this transaction may offer it one.
      */
     public boolean lockFree(UUID agentId) {
-        boolean locked = !em.createNativeQuery("SELECT user_id FROM agent_presence WHERE user_id = ?"
-                        + " AND status = 'available' FOR UPDATE SKIP LOCKED")
-                .setParameter(1, agentId).getResultList().isEmpty();
-        if (!locked) {
-            return false;
-        }
-        // An offer of a call that was taken or ended meanwhile no longer binds the agent; the sweep would drop it too.
+        // An offer of a call that was taken or ended meanwhile no longer binds the agent (the sweep would drop it
+        // too); deleted first, so that the locking read below sees only offers that still bind.
         em.createNativeQuery("DELETE FROM call_offers WHERE agent_id = ? AND NOT EXISTS (SELECT 1 FROM calls c"
                 + " WHERE c.id = call_offers.call_id AND c.status = 'waiting')").setParameter(1, agentId).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM call_offers WHERE agent_id = ?")
-                .setParameter(1, agentId).getSingleResult()).intValue() == 0;
+        return !em.createNativeQuery("SELECT p.user_id FROM agent_presence p WHERE p.user_id = ?"
+                        + " AND p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
+                        + " WHERE o.agent_id = p.user_id) FOR UPDATE SKIP LOCKED")
+                .setParameter(1, agentId).getResultList().isEmpty();
     }
 
     /** Records the offer (the unique keys are the last word) and the agent's turn in these queues. */
@@ -133,7 +133,7 @@ public class Candidates {
 
     /** When the last agent let this call pass; null when none did. */
     public Instant lastPass(UUID callId) {
-        return instant(em.createNativeQuery("SELECT MAX(at) FROM offer_passes WHERE call_id = ?")
+        return Times.instant(em.createNativeQuery("SELECT MAX(at) FROM offer_passes WHERE call_id = ?")
                 .setParameter(1, callId).getSingleResult());
     }
 
@@ -152,21 +152,5 @@ public class Candidates {
     public void overflowed(UUID callId, String queue, Instant now) {
         em.createNativeQuery("INSERT INTO call_overflows (call_id, queue, at) VALUES (?, ?, ?)")
                 .setParameter(1, callId).setParameter(2, queue).setParameter(3, now).executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

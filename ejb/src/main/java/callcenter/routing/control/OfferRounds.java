@@ -49,12 +49,24 @@ public class OfferRounds {
     @Inject
     PresenceService presence;
 
+    @Inject
+    RoutingTimes times;
+
     /**
      * Offers the call to the best free member of its queues (and of its overflow queue once it overflowed), unless
      * it has a pending offer. {@code newRoundAllowed}: when everyone let it pass longer than the offer timeout ago,
      * start again with them. Answers whether an offer was made.
      */
     public boolean offerNext(CallView call, boolean newRoundAllowed) {
+        long start = System.nanoTime();
+        try {
+            return next(call, newRoundAllowed);
+        } finally {
+            times.since(start);
+        }
+    }
+
+    private boolean next(CallView call, boolean newRoundAllowed) {
         Queue queue = call.queue() == null ? null : queues.find(call.queue(), true);
         if (queue == null || !queue.strategy().oneAtATime() || candidates.pending(call.id()) != null) {
             return false;
@@ -93,8 +105,13 @@ public class OfferRounds {
      * comes before it (that one gets the next free agent; the sweep offers this one in its turn).
      */
     public void offerNew(CallView call) {
-        if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
-            offerNext(call, false);
+        long start = System.nanoTime();
+        try {
+            if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
+                next(call, false);
+            }
+        } finally {
+            times.since(start);
         }
     }
 

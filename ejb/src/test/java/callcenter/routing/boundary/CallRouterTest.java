@@ -23,12 +23,14 @@ import callcenter.queues.entity.Strategy;
 import callcenter.routing.control.Offer;
 import callcenter.routing.control.OfferRounds;
 import callcenter.routing.control.RingAll;
+import callcenter.routing.control.RoutingTimes;
 
 class CallRouterTest {
 
     private final List<String> offered = new ArrayList<>();
     private final List<Push> published = new ArrayList<>();
     private final List<UUID> offeredOneAtATime = new ArrayList<>();
+    private final List<Long> timed = new ArrayList<>();
 
     private CallRouter router(Offer offer, Strategy strategy, CallView call) {
         CallRouter router = new CallRouter();
@@ -73,6 +75,12 @@ class CallRouterTest {
                 published.add(event);
             }
         };
+        router.times = new RoutingTimes() {
+            @Override
+            public void since(long startNanos) {
+                timed.add(startNanos);
+            }
+        };
         return router;
     }
 
@@ -88,6 +96,7 @@ class CallRouterTest {
         router(new Offer(List.of(Audience.available()), 5), Strategy.RING_ALL, call).route(new CallWaiting(call));
 
         assertEquals(List.of(id + ":5"), offered);
+        assertEquals(1, timed.size(), "routing the call is timed once");
         assertEquals(1, published.size());
         Push incoming = published.get(0);
         assertEquals("call:incoming", incoming.event());
