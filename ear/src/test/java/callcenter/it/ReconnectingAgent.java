@@ -21,6 +21,7 @@ final class ReconnectingAgent implements AutoCloseable {
     private final Thread watcher;
     private volatile boolean closing;
     private volatile long lastReconnectMillis = -1;
+    private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
         this.base = base;
@@ -52,6 +53,11 @@ final class ReconnectingAgent implements AutoCloseable {
         return lastReconnectMillis;
     }
 
+    /** The close code of each socket the server closed under this agent (-1: dropped without a close frame). */
+    List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
     /** Every frame of this name on any of the agent's sockets, oldest socket first. */
     synchronized List<JsonValue> events(String event) {
         List<JsonValue> all = new ArrayList<>();
@@ -63,6 +69,7 @@ final class ReconnectingAgent implements AutoCloseable {
         while (!closing) {
             if (!current().isOpen()) {
                 long started = System.nanoTime();
+                closeCodes.add(closeCode(current()));
                 while (!closing) {
                     try {
                         WsClient again = WsClient.agent(base, user.token());
@@ -79,6 +86,14 @@ final class ReconnectingAgent implements AutoCloseable {
                 }
             }
             sleep(50);
+        }
+    }
+
+    private static int closeCode(WsClient socket) {
+        try {
+            return socket.awaitClose(java.time.Duration.ofSeconds(1));
+        } catch (AssertionError e) {
+            return -1;
         }
     }
 

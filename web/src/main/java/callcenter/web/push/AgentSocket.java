@@ -29,6 +29,7 @@ import callcenter.web.TokenClaims;
  * {@code @OnOpen}; identity and role come only from it and live in this socket's {@link Peer} (never in the
  * endpoint configuration's user properties, which all handshakes share). A bad token closes the socket with 1008,
  * and so does the token's expiry later ({@link Keepalive}) or its revocation ({@link PushDelivery#closeUser}).
+ * A node that is stopping closes every socket with 1012 ({@link Drain}).
  */
 @ServerEndpoint("/ws")
 public class AgentSocket {
@@ -53,8 +54,16 @@ public class AgentSocket {
     @Inject
     CallerJoins callers;
 
+    @Inject
+    Drain drain;
+
     @OnOpen
     public void open(Session session) {
+        if (drain.draining()) {
+            // Between the signal and the server's suspension: go to another node (a restart, not a refusal).
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, Drain.RESTART));
+            return;
+        }
         List<String> tokens = session.getRequestParameterMap().get("access_token");
         Peer peer = tokens == null || tokens.size() != 1 ? null : authenticate(session, tokens.get(0));
         if (peer == null || (peer.isCaller() && !callers.mayJoin(peer))) {
