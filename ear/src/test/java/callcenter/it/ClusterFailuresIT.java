@@ -94,7 +94,7 @@ class ClusterFailuresIT {
                 assertEquals(load.agent.id(), call.getJsonObject("agent").getString("id"), "acknowledged accept kept: " + call);
             }
             long reconnected = agents.stream().filter(a -> a.reconnects() > 0).count();
-            long slowest = agents.stream().mapToLong(ReconnectingAgent::lastReconnectMillis).max().orElse(-1);
+            long slowest = agents.stream().mapToLong(ReconnectingAgent::slowestReconnectMillis).max().orElse(-1);
             System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
                             + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms%n",
                     load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,

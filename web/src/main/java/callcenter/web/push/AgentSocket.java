@@ -15,6 +15,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -55,6 +56,7 @@ public class AgentSocket {
     CallerJoins callers;
 
     @Inject
+    @Readiness // the check's qualifier is the bean's only one
     Drain drain;
 
     @OnOpen

@@ -38,14 +38,17 @@ public class Drain implements HealthCheck {
     SocketRegistry registry;
 
     /** Registered when the application starts, removed when it is undeployed (a redeploy must not leave one). */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (hook != null) {
+            return; // an EAR may announce more than one module's start
+        }
         Thread thread = new Thread(this::drain, "callcenter-drain");
         Runtime.getRuntime().addShutdownHook(thread);
         hook = thread;
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         Thread thread = hook;
         if (thread != null) {
             try {
