@@ -82,8 +82,21 @@ class ClusterFailuresIT {
             Thread.sleep(3_000);
             load.stop();
 
+            // The figures first, so that a failed run still says what happened.
+            long reconnected = agents.stream().filter(a -> a.reconnects() > 0).count();
+            long slowest = agents.stream().mapToLong(ReconnectingAgent::slowestReconnectMillis).max().orElse(-1);
+            List<Integer> codes = agents.stream().flatMap(a -> a.closeCodes().stream()).toList();
+            System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
+                            + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms; close codes %s%n",
+                    load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
+                    load.retriedAccepts, reconnected, slowest, codes.stream()
+                            .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting())));
             List<String> offline = offlineSeen(watcher, ids);
-            assertEquals(List.of(), offline, "no agent shown offline during the rolling restart");
+            String offlineAgents = agents.stream().filter(a -> offline.contains(a.user().id()))
+                    .map(a -> a.user().id() + ": " + a.reconnects() + " reconnects, slowest " + a.slowestReconnectMillis()
+                            + " ms, closes " + a.closeCodes())
+                    .collect(Collectors.joining("; "));
+            assertEquals(List.of(), offline, "no agent shown offline during the rolling restart (" + offlineAgents + ")");
             assertTrue(load.acknowledgedCalls.size() >= 20, "the load ran: " + load.acknowledgedCalls.size());
             String admin = lb.adminToken();
             for (String id : load.acknowledgedCalls) {
@@ -93,17 +106,8 @@ class ClusterFailuresIT {
                 JsonObject call = lb.get("api/calls/" + id, admin).json();
                 assertEquals(load.agent.id(), call.getJsonObject("agent").getString("id"), "acknowledged accept kept: " + call);
             }
-            long reconnected = agents.stream().filter(a -> a.reconnects() > 0).count();
-            long slowest = agents.stream().mapToLong(ReconnectingAgent::slowestReconnectMillis).max().orElse(-1);
-            System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
-                            + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms%n",
-                    load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
-                    load.retriedAccepts, reconnected, slowest);
             assertTrue(reconnected >= 40, "most agents were on a restarted node and came back: " + reconnected);
             // Drained, not dropped: every socket a stopping node closed was told 1012 (service restart).
-            List<Integer> codes = agents.stream().flatMap(a -> a.closeCodes().stream()).toList();
-            System.out.printf("rolling restart: close codes %s%n", codes.stream()
-                    .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting())));
             assertEquals(List.of(), codes.stream().filter(c -> c != 1012).toList(), "every socket closed with 1012");
             // Every agent ends available, as a fresh snapshot from the balancer shows (the load's agent once its last
             // call has ended: asked again for a few seconds).
