@@ -89,13 +89,15 @@ export class LiveSocket {
                 }
             }
             this.failures += opened ? 0 : 1;
-            this.schedule();
+            // 1012: the node is stopping (a rolling restart) and the balancer has another: reconnect at once,
+            // spread over a few hundred milliseconds rather than all dashboards in the same instant.
+            this.schedule(close.code === 1012 && opened ? 300 * Math.random() : undefined);
         };
     }
 
-    schedule() {
+    schedule(soon) {
         const base = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)];
-        const delay = Math.min(MAX_BACKOFF_MS, base) * (0.8 + Math.random() * 0.4);
+        const delay = soon !== undefined ? soon : Math.min(MAX_BACKOFF_MS, base) * (0.8 + Math.random() * 0.4);
         this.setState(this.failures >= DISCONNECTED_AFTER ? 'disconnected' : 'reconnecting',
             `retrying in ${Math.ceil(delay / 1000)} s`);
         clearTimeout(this.timer);

@@ -31,7 +31,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailuresIT {
 
-    private static final int GRACE_SECONDS = 8;
+    /**
+     * The product's default presence grace (docs/configuration.md): a reconnect has to fit in it. An earlier 8 s
+     * (to shorten the kill test) was shorter than what the product promises, and a reconnect of 8.3 s, while a node
+     * booted on the same two cores, failed the rolling restart although the default grace had room for it.
+     */
+    private static final int GRACE_SECONDS = 15;
     private static Cluster cluster;
     private static Api lb;
 
@@ -71,13 +76,27 @@ class ClusterFailuresIT {
                 cluster.awaitReady(node);
                 System.out.printf("rolling restart node%d: SIGTERM to exit %d ms, start to ready %d ms%n", node,
                         (stopped - t0) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
+                assertTrue(stopped - t0 < Duration.ofSeconds(30).toNanos(), "node" + node + " drained and exited within 30 s");
                 Thread.sleep(3_000); // HAProxy takes it back after two good checks
             }
             Thread.sleep(3_000);
             load.stop();
 
+            // The figures first, so that a failed run still says what happened.
+            long reconnected = agents.stream().filter(a -> a.reconnects() > 0).count();
+            long slowest = agents.stream().mapToLong(ReconnectingAgent::slowestReconnectMillis).max().orElse(-1);
+            List<Integer> codes = agents.stream().flatMap(a -> a.closeCodes().stream()).toList();
+            System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
+                            + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms; close codes %s%n",
+                    load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
+                    load.retriedAccepts, reconnected, slowest, codes.stream()
+                            .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting())));
             List<String> offline = offlineSeen(watcher, ids);
-            assertEquals(List.of(), offline, "no agent shown offline during the rolling restart");
+            String offlineAgents = agents.stream().filter(a -> offline.contains(a.user().id()))
+                    .map(a -> a.user().id() + ": " + a.reconnects() + " reconnects, slowest " + a.slowestReconnectMillis()
+                            + " ms, closes " + a.closeCodes())
+                    .collect(Collectors.joining("; "));
+            assertEquals(List.of(), offline, "no agent shown offline during the rolling restart (" + offlineAgents + ")");
             assertTrue(load.acknowledgedCalls.size() >= 20, "the load ran: " + load.acknowledgedCalls.size());
             String admin = lb.adminToken();
             for (String id : load.acknowledgedCalls) {
@@ -87,13 +106,9 @@ class ClusterFailuresIT {
                 JsonObject call = lb.get("api/calls/" + id, admin).json();
                 assertEquals(load.agent.id(), call.getJsonObject("agent").getString("id"), "acknowledged accept kept: " + call);
             }
-            long reconnected = agents.stream().filter(a -> a.reconnects() > 0).count();
-            long slowest = agents.stream().mapToLong(ReconnectingAgent::lastReconnectMillis).max().orElse(-1);
-            System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
-                            + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms%n",
-                    load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
-                    load.retriedAccepts, reconnected, slowest);
             assertTrue(reconnected >= 40, "most agents were on a restarted node and came back: " + reconnected);
+            // Drained, not dropped: every socket a stopping node closed was told 1012 (service restart).
+            assertEquals(List.of(), codes.stream().filter(c -> c != 1012).toList(), "every socket closed with 1012");
             // Every agent ends available, as a fresh snapshot from the balancer shows (the load's agent once its last
             // call has ended: asked again for a few seconds).
             List<String> notAvailable = List.of("not asked");

@@ -20,7 +20,8 @@ final class ReconnectingAgent implements AutoCloseable {
     private final AtomicInteger reconnects = new AtomicInteger();
     private final Thread watcher;
     private volatile boolean closing;
-    private volatile long lastReconnectMillis = -1;
+    private volatile long slowestReconnectMillis = -1;
+    private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
         this.base = base;
@@ -47,9 +48,14 @@ final class ReconnectingAgent implements AutoCloseable {
         return reconnects.get();
     }
 
-    /** How long the last reconnection took from noticing the close to the agents:list answer; -1 if none. */
-    long lastReconnectMillis() {
-        return lastReconnectMillis;
+    /** The longest reconnection, from noticing the close to the agents:list answer; -1 if none. */
+    long slowestReconnectMillis() {
+        return slowestReconnectMillis;
+    }
+
+    /** The close code of each socket the server closed under this agent (-1: dropped without a close frame). */
+    List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
     }
 
     /** Every frame of this name on any of the agent's sockets, oldest socket first. */
@@ -63,6 +69,7 @@ final class ReconnectingAgent implements AutoCloseable {
         while (!closing) {
             if (!current().isOpen()) {
                 long started = System.nanoTime();
+                closeCodes.add(closeCode(current()));
                 while (!closing) {
                     try {
                         WsClient again = WsClient.agent(base, user.token());
@@ -70,7 +77,7 @@ final class ReconnectingAgent implements AutoCloseable {
                             sockets.add(again);
                         }
                         reconnects.incrementAndGet();
-                        lastReconnectMillis = (System.nanoTime() - started) / 1_000_000;
+                        slowestReconnectMillis = Math.max(slowestReconnectMillis, (System.nanoTime() - started) / 1_000_000);
                         break;
                     } catch (RuntimeException | AssertionError e) {
                         // The balancer has not noticed the node is gone yet, or no node is ready: the dashboard retries.
@@ -79,6 +86,14 @@ final class ReconnectingAgent implements AutoCloseable {
                 }
             }
             sleep(50);
+        }
+    }
+
+    private static int closeCode(WsClient socket) {
+        try {
+            return socket.awaitClose(java.time.Duration.ofSeconds(1));
+        } catch (AssertionError e) {
+            return -1;
         }
     }
 

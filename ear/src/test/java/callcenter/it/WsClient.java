@@ -80,6 +80,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
                 if (left <= 0) {
                     throw new AssertionError("no " + event + " within " + timeout + "; got " + frames);
                 }
+                if (closed.isDone()) {
+                    // Nothing comes after a close: say so now (a node that is draining closes a new socket at once).
+                    throw new AssertionError("no " + event + " before the socket closed (" + closed.join() + "); got " + frames);
+                }
                 try {
                     frames.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 } catch (InterruptedException e) {
@@ -220,11 +224,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closed.complete(statusCode);
+        wakeAwaiting();
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closed.complete(-1);
+        wakeAwaiting();
+    }
+
+    private void wakeAwaiting() {
+        synchronized (frames) {
+            frames.notifyAll();
+        }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -29,6 +30,7 @@ import callcenter.web.TokenClaims;
  * {@code @OnOpen}; identity and role come only from it and live in this socket's {@link Peer} (never in the
  * endpoint configuration's user properties, which all handshakes share). A bad token closes the socket with 1008,
  * and so does the token's expiry later ({@link Keepalive}) or its revocation ({@link PushDelivery#closeUser}).
+ * A node that is stopping closes every socket with 1012 ({@link Drain}).
  */
 @ServerEndpoint("/ws")
 public class AgentSocket {
@@ -53,8 +55,17 @@ public class AgentSocket {
     @Inject
     CallerJoins callers;
 
+    @Inject
+    @Readiness // the check's qualifier is the bean's only one
+    Drain drain;
+
     @OnOpen
     public void open(Session session) {
+        if (drain.draining()) {
+            // Between the signal and the server's suspension: go to another node (a restart, not a refusal).
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, Drain.RESTART));
+            return;
+        }
         List<String> tokens = session.getRequestParameterMap().get("access_token");
         Peer peer = tokens == null || tokens.size() != 1 ? null : authenticate(session, tokens.get(0));
         if (peer == null || (peer.isCaller() && !callers.mayJoin(peer))) {
