@@ -113,8 +113,33 @@ class ReachabilityIT {
             ready(a, "granted", true);
             JsonObject back = b.awaitAgent(deaf.id(), "available", WAIT);
             assertFalse(back.containsKey("reason"), back.toString());
+            // The call that rang while it could not hear it is still waiting: its dashboard is told now.
+            a.await("calls:waiting", d -> d.asJsonArray().stream()
+                    .anyMatch(c -> first.equals(c.asJsonObject().getString("id"))), WAIT);
             String second = initiate(queue).getString("id");
             a.awaitCall("call:incoming", second, WAIT);
+        } finally {
+            api().endWaitingCalls();
+        }
+    }
+
+    @Test
+    void aCallThatArrivedWhileTheAgentWasOnAnotherIsShownWhenThatOneEnds() {
+        String queue = queue("ring-all", 15);
+        Api.TestUser agent = member(queue);
+        try (WsClient a = WsClient.agent(base, agent.token())) {
+            String first = initiate(queue).getString("id");
+            a.awaitCall("call:incoming", first, WAIT);
+            a.send("call:accept", Json.createObjectBuilder().add("callId", first).build());
+            a.awaitCall("call:accepted", first, WAIT);
+            a.awaitAgent(agent.id(), "busy", WAIT);
+            String second = initiate(queue).getString("id");
+            assertFalse(offered(a, second), "a busy agent is not rung");
+
+            a.send("call:ended", Json.createObjectBuilder().add("callId", first).build());
+            a.awaitAgent(agent.id(), "available", WAIT);
+            a.await("calls:waiting", d -> d.asJsonArray().stream()
+                    .anyMatch(c -> second.equals(c.asJsonObject().getString("id"))), WAIT);
         } finally {
             api().endWaitingCalls();
         }

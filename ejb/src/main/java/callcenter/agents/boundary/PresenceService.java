@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -46,6 +47,9 @@ public class PresenceService {
     AgentUpdates updates;
 
     @Inject
+    Event<AgentAvailable> available;
+
+    @Inject
     CallService calls;
 
     /** A socket of this user sent {@code agent:register}: available, or busy while it has an active call. */
@@ -68,8 +72,11 @@ public class PresenceService {
             throw AgentStatus.notRequestable();
         }
         User user = lockEnabled(userId);
+        AgentStatus before = presences.status(userId);
         AgentStatus status = requested.askedFor(onACall(userId));
-        return updates.tell(user, presences.change(userId, status, null, Times.now()));
+        AgentPresence changed = presences.change(userId, status, null, Times.now());
+        becameAvailable(userId, before, changed);
+        return updates.tell(user, changed);
     }
 
     /**
@@ -84,7 +91,9 @@ public class PresenceService {
         if (presence == null) {
             throw CallCenterException.badRequest("send agent:register first");
         }
+        AgentStatus before = presence.status();
         if (presence.ready(lacks, Times.now())) {
+            becameAvailable(userId, before, presence);
             updates.tell(user, presence);
         }
     }
@@ -126,7 +135,12 @@ public class PresenceService {
         }
         presences.status(agentId)
                 .afterCall(change.onCall(), () -> onACall(agentId), () -> sockets.connected(agentId))
-                .ifPresent(next -> updates.tell(user.get(), presences.change(agentId, next, null, Times.now())));
+                .ifPresent(next -> {
+                    AgentStatus before = presences.status(agentId);
+                    AgentPresence changed = presences.change(agentId, next, null, Times.now());
+                    becameAvailable(agentId, before, changed);
+                    updates.tell(user.get(), changed);
+                });
     }
 
     /** A registered socket closed: when it was the agent's last, the grace period starts. */
@@ -162,5 +176,12 @@ public class PresenceService {
     private User lockEnabled(UUID userId) {
         return staff.lock(userId).filter(User::enabled)
                 .orElseThrow(() -> CallCenterException.forbidden("This user is unknown or disabled"));
+    }
+
+    /** Registering is not here: it sends its own snapshot of the waiting calls. */
+    private void becameAvailable(UUID agentId, AgentStatus before, AgentPresence after) {
+        if (before != AgentStatus.AVAILABLE && after.status() == AgentStatus.AVAILABLE) {
+            available.fire(new AgentAvailable(agentId));
+        }
     }
 }

@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.agents.boundary.AgentAvailable;
 import callcenter.common.Uuids;
+import callcenter.events.Audience;
+import callcenter.events.Push;
+import callcenter.events.PushPublisher;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
@@ -15,13 +23,23 @@ import callcenter.calls.entity.CallLog;
 /**
  * The {@code calls:waiting} snapshot a registering dashboard gets: only the waiting calls offered to that agent
  * (api.md section 7) — ring-all calls of its queues (and of queues that overflowed into them) and the one-at-a-time
- * call offered to it — oldest first, at most {@link CallService#WAITING_SNAPSHOT}.
+ * call offered to it — oldest first, at most {@link CallService#WAITING_SNAPSHOT}; and again, on every node's
+ * sockets of the agent, when it becomes available after being away or on a call.
  */
 @Stateless
 public class WaitingSnapshot {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    PushPublisher publisher;
+
+    /** Published in the transaction that made the agent available, so it is ordered after what came before. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void available(@Observes AgentAvailable available) {
+        publisher.publish(Push.of("calls:waiting", of(available.agentId()), Audience.user(available.agentId())));
+    }
 
     @SuppressWarnings("unchecked")
     public List<CallView> of(UUID agentId) {
