@@ -77,6 +77,8 @@ public class AgentSocket {
         if (peer.isCaller()) {
             callers.joined(peer);
         }
+        // The drain may have started after the check above and gone over the registry before this socket was in it.
+        drain.opened(peer);
     }
 
     /**

@@ -1,5 +1,8 @@
 package callcenter.web.push;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,19 +68,60 @@ public class Drain implements HealthCheck {
         return draining.get();
     }
 
-    /** Readiness 503 first, then every socket of this node closed with 1012. Runs once. */
+    /**
+     * Readiness 503 first, then every socket of this node closed with 1012, all at once. Runs once.
+     * <p>
+     * WildFly's own suspension, started by the same signal in its own shutdown hook, closes every open socket with
+     * 1001 (Undertow pauses the WebSocket container). Whichever close comes first decides the code, and a close runs
+     * the socket's close handler (presence bookkeeping in the database) before it returns: one socket after the other
+     * on this thread, the last ones lost that race (11 of 79 got 1001 in a rolling restart). So each socket is closed
+     * on its own short-lived thread: every close frame is queued within milliseconds of the signal, and the handlers
+     * run side by side. WildFly's suspension then finds those sockets closing and waits for them; this hook waits
+     * too, at most the drain time ({@code CALLCENTER_DRAIN_SECONDS}), so the process does not exit under them.
+     */
     void drain() {
         if (!draining.compareAndSet(false, true)) {
             return;
         }
-        int count = registry.size();
-        LOG.info(() -> "Draining: readiness is DOWN, closing " + count + " WebSockets with 1012");
-        for (Peer peer : registry.all()) {
+        List<Peer> peers = List.copyOf(registry.all());
+        LOG.info(() -> "Draining: readiness is DOWN, closing " + peers.size() + " WebSockets with 1012");
+        long started = System.nanoTime();
+        // Plain threads: at shutdown the managed executor may already be gone, and a pool smaller than the sockets
+        // would leave the last ones to WildFly's 1001 again.
+        List<Thread> closing = new ArrayList<>(peers.size());
+        for (Peer peer : peers) {
+            Thread thread = new Thread(() -> close(peer), "callcenter-drain-close");
+            thread.setDaemon(true);
+            thread.start();
+            closing.add(thread);
+        }
+        long deadline = started + TimeUnit.SECONDS.toNanos(drainSeconds());
+        for (Thread thread : closing) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long open = closing.stream().filter(Thread::isAlive).count();
+        LOG.info(() -> "Drained: " + (peers.size() - open) + " WebSockets closed in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms"
+                + (open > 0 ? ", " + open + " still closing at the end of the drain time" : ""));
+    }
+
+    /** A socket that opened while the drain went over the registry: told to reconnect like the others. */
+    void opened(Peer peer) {
+        if (draining.get()) {
             close(peer);
         }
     }
 
-    /** Closed on the calling thread: at shutdown the managed executor may already be gone. */
+    /** The drain time WildFly's suspension was given (server.cli); 15 s when unreadable. */
+    private static long drainSeconds() {
+        return Long.getLong("org.wildfly.sigterm.suspend.timeout", 15);
+    }
+
     static void close(Peer peer) {
         try {
             if (peer.session.isOpen()) {

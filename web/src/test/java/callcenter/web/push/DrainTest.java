@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -21,7 +23,9 @@ import callcenter.common.Roles;
 /** The unit tests have no MicroProfile Health provider: the check's state is read through {@link Drain#draining}. */
 class DrainTest {
 
-    private final List<String> closed = new ArrayList<>();
+    private final List<String> closed = new CopyOnWriteArrayList<>();
+    /** What each close does before it returns (a close runs the socket's close handler: database work). */
+    private Runnable closeHandler = () -> { };
 
     @Test
     void drainingTurnsReadinessDownAndClosesEverySocketWith1012Once() {
@@ -38,6 +42,52 @@ class DrainTest {
         assertEquals(List.of("1012 " + Drain.RESTART, "1012 " + Drain.RESTART), closed);
     }
 
+    /**
+     * WildFly's suspension closes the sockets with 1001 at the same time; a close that waits for the one before it
+     * loses that race. Every close here blocks until all of them have started: closed one after the other, the first
+     * would wait for the others in vain.
+     */
+    @Test
+    void everySocketIsClosedAtOnceAndTheDrainWaitsForTheirCloseHandlers() {
+        int sockets = 30;
+        CountDownLatch started = new CountDownLatch(sockets);
+        List<Boolean> sawAllStarted = new CopyOnWriteArrayList<>();
+        closeHandler = () -> {
+            started.countDown();
+            try {
+                sawAllStarted.add(started.await(5, TimeUnit.SECONDS));
+                Thread.sleep(200); // the handler's database work, which the drain must wait for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        for (int i = 0; i < sockets; i++) {
+            drain.registry.add(peer("agent" + i));
+        }
+
+        drain.drain();
+
+        assertEquals(sockets, closed.size(), "every socket closed: " + closed);
+        assertTrue(closed.stream().allMatch(("1012 " + Drain.RESTART)::equals), closed.toString());
+        assertEquals(sockets, sawAllStarted.size(), "the drain returned only when every close handler had finished");
+        assertTrue(sawAllStarted.stream().allMatch(b -> b), "all closes were under way together");
+    }
+
+    @Test
+    void aSocketOpenedWhileDrainingIsClosedWith1012AndOneBeforeIsLeftAlone() {
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        drain.opened(peer("before"));
+        assertEquals(List.of(), closed, "not draining: nothing closed");
+
+        drain.drain();
+        drain.opened(peer("late"));
+
+        assertEquals(List.of("1012 " + Drain.RESTART), closed);
+    }
+
     /** A session that records how it was closed. */
     private Peer peer(String name) {
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
@@ -45,6 +95,7 @@ class DrainTest {
                     case "isOpen" -> true;
                     case "close" -> {
                         CloseReason reason = (CloseReason) args[0];
+                        closeHandler.run();
                         closed.add(reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
                         yield null;
                     }
