@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,22 +28,51 @@ final class BootableJar implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final int port;
 
-    private BootableJar(Process process, int port) {
+    private BootableJar(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         Thread reader = new Thread(() -> {
+            // Also to a file in the node's work directory: what a failed cluster test needs read afterwards.
+            java.io.Writer file = null;
+            try {
+                file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                // no copy on disk then; the output is still read, or the process would block on it
+            }
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     synchronized (output) {
                         output.add(line);
                     }
+                    file = copy(file, line);
                 }
             } catch (IOException e) {
                 // the process ended
+            } finally {
+                try {
+                    if (file != null) {
+                        file.close();
+                    }
+                } catch (IOException e) {
+                    // nothing to keep
+                }
             }
         }, "bootable-jar-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The line to the copy on disk; null from the first failure on (reading must go on). */
+    private static java.io.Writer copy(java.io.Writer file, String line) {
+        if (file != null) {
+            try {
+                file.write(line + System.lineSeparator());
+                file.flush();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return file;
     }
 
     static BootableJar start(Path workDir, int port, Map<String, String> env) {
@@ -56,7 +86,7 @@ final class BootableJar implements AutoCloseable {
         builder.environment().put("CALLCENTER_MANAGEMENT_PORT", Integer.toString(port + 1));
         builder.environment().putAll(env);
         try {
-            return new BootableJar(builder.start(), port);
+            return new BootableJar(builder.start(), port, workDir.resolve("console.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -394,6 +394,45 @@ class RealtimeIT {
     }
 
     /**
+     * Issue 15 (a rolling restart): an agent whose call ended while its dashboard was reconnecting, with no socket
+     * for a moment, was taken offline at once instead of after the grace period, and every dashboard showed it
+     * offline although it was back within seconds (api.md section 5: reconnects within the grace keep the state).
+     * Within the grace it is available again (offered nothing while it has no socket); offline once the grace has
+     * passed with no socket.
+     */
+    @Test
+    void anAgentWhoseCallEndsWhileItHasNoSocketIsOfflineOnlyAfterTheGrace() throws Exception {
+        Api.TestUser user = api().createUser("agent");
+        try (WsClient watcher = WsClient.agent(base, api().createUser("supervisor").token());
+             java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.db.url"),
+                     System.getProperty("it.db.user"), System.getProperty("it.db.password"))) {
+            String callId = initiate(api().clientToken(), "Ends Meanwhile").getString("id");
+            try (WsClient first = WsClient.agent(base, user.token())) {
+                first.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
+                first.awaitCall("call:accepted", callId, WAIT);
+                watcher.awaitAgent(user.id(), "busy", WAIT);
+            }
+            // The server has handled the close: the agent has no socket, its grace period runs.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (socketsOf(db, user.id()) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, socketsOf(db, user.id()), "the closed socket is unregistered");
+            long closed = System.nanoTime();
+
+            Api.Reply end = api().post("api/calls/" + callId + "/end", "{}", user.token());
+            assertEquals(200, end.status(), end.toString());
+            assertTrue(System.nanoTime() - closed < TimeUnit.SECONDS.toNanos(grace()), "ended within the grace");
+            assertEquals("available", presenceOf(db, user.id()), "inside the grace after its call ended");
+            watcher.awaitAgent(user.id(), "available", WAIT);
+
+            watcher.awaitAgent(user.id(), "offline", Duration.ofSeconds(grace() + 15));
+            assertTrue(System.nanoTime() - closed >= TimeUnit.SECONDS.toNanos(grace()), "offline, but not before the grace");
+            assertEquals("offline", presenceOf(db, user.id()));
+        }
+    }
+
+    /**
      * Issue 15: an agent whose only node died (and was not started again) must not stay available for good. Its
      * socket rows are moved to a node id that has no heartbeat, as a killed node leaves them; the agent's own socket
      * here stays open but no longer counts, so the sweep of the live node must take it offline after the grace.
@@ -416,6 +455,16 @@ class RealtimeIT {
                 Thread.sleep(500);
             }
             assertEquals("offline", presenceOf(db, agent.id()), "an agent of a dead node stays available");
+        }
+    }
+
+    private static int socketsOf(java.sql.Connection db, String userId) throws java.sql.SQLException {
+        try (var query = db.prepareStatement("SELECT COUNT(*) FROM agent_sockets WHERE user_id = ?")) {
+            query.setObject(1, UUID.fromString(userId));
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import callcenter.agents.control.Presences;
 import callcenter.agents.control.Sockets;
 import callcenter.agents.entity.AgentPresence;
+import callcenter.agents.entity.SocketRegistration;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Times;
@@ -30,8 +30,6 @@ import callcenter.users.entity.User;
  */
 @Stateless
 public class GracePeriods {
-
-    private static final Logger LOG = Logger.getLogger(GracePeriods.class.getName());
 
     @Inject
     StaffDirectory staff;
@@ -83,29 +81,49 @@ public class GracePeriods {
         return calls.activeCallOf(userId).map(CallView::id);
     }
 
-    /** At start: this node's sockets from before a crash or restart are gone; their agents' grace period starts now. */
-    public int forgetNode(String nodeId) {
-        int removed = sockets.forgetNode(nodeId);
-        presences.startGraceWithoutSockets(Times.now());
-        if (removed > 0) {
-            LOG.info("Removed " + removed + " WebSocket registrations of node " + nodeId + " left from its last run");
-        }
-        return removed;
+    /** At start: this node's sockets from before a crash or restart, gone with it; for {@link #forgetSocket}. */
+    public List<SocketRegistration> socketsOf(String nodeId) {
+        return sockets.ofNode(nodeId);
     }
 
     /**
-     * Sockets registered on a node that died and did not come back are gone too: without this, its agents would stay
-     * available for good and be offered calls nobody can answer. Their grace period starts now, as after a restart.
+     * Sockets registered on a node that died and did not come back, or stopped without closing them, are gone too:
+     * without this, their agents would stay available for good and be offered calls nobody can answer. At most
+     * {@link Presences#SWEEP_BATCH}, the rest in the next round; each for {@link #forgetSocket}.
+     */
+    public List<SocketRegistration> socketsOfDeadNodes() {
+        return sockets.ofDeadNodes(Times.now().minus(DEAD_NODE_AFTER), Presences.SWEEP_BATCH);
+    }
+
+    /**
+     * One socket gone with its node, removed as its close handler would have: under the agent's row lock (the order
+     * {@code agent:register} and a socket's close take too), and the grace period starts now when it was the
+     * agent's last. It used to be one bulk DELETE and UPDATE of every agent left without a socket, without that
+     * lock: run while an agent re-registered on another node, the UPDATE could still see the agent socketless and
+     * start a grace period under an agent that had just come back; the next time a socket of that agent went
+     * away the same way, the old start made it offline at once, although it reconnected within seconds (a rolling
+     * restart, issue 15). Returns whether the socket was still there.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int forgetDeadNodes() {
-        int removed = sockets.forgetDeadNodes(Times.now().minus(DEAD_NODE_AFTER));
-        if (removed > 0) {
-            presences.startGraceWithoutSockets(Times.now());
-            LOG.warning("Removed " + removed + " WebSocket registrations of nodes whose heartbeat stopped more than "
-                    + DEAD_NODE_AFTER.toSeconds() + " s ago");
+    public boolean forgetSocket(String socketId, UUID userId) {
+        staff.lock(userId);
+        if (!sockets.close(socketId)) {
+            return false; // its close handler, or another node's sweep, was first
         }
-        return removed;
+        if (!sockets.connected(userId)) {
+            presences.lastSocketClosed(userId, Times.now());
+        }
+        return true;
+    }
+
+    /**
+     * At start, after this node's own sockets are forgotten: an agent left with no socket and no grace period
+     * running (a database from a version that lost sockets without starting one) starts it now, so that it is
+     * swept rather than available for good. Harmless if it races with a registration: any later loss of the agent's
+     * last socket starts the grace again ({@link #forgetSocket}, {@code PresenceService.socketClosed}).
+     */
+    public void startGraceWithoutSockets() {
+        presences.startGraceWithoutSockets(Times.now());
     }
 
     private Instant limit() {

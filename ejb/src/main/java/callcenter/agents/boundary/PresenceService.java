@@ -23,6 +23,7 @@ import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
+import callcenter.platform.Settings;
 import callcenter.users.boundary.StaffDirectory;
 import callcenter.users.entity.User;
 
@@ -51,6 +52,9 @@ public class PresenceService {
 
     @Inject
     CallService calls;
+
+    @Inject
+    Settings settings;
 
     /** A socket of this user sent {@code agent:register}: available, or busy while it has an active call. */
     public Registration register(UUID userId, String socketId, String nodeId, String extension) {
@@ -134,7 +138,7 @@ public class PresenceService {
             offerAnswered(agentId);
         }
         presences.status(agentId)
-                .afterCall(change.onCall(), () -> onACall(agentId), () -> sockets.connected(agentId))
+                .afterCall(change.onCall(), () -> onACall(agentId), () -> reachable(agentId))
                 .ifPresent(next -> {
                     AgentStatus before = presences.status(agentId);
                     AgentPresence changed = presences.change(agentId, next, null, Times.now());
@@ -167,6 +171,16 @@ public class PresenceService {
     /** Registered agents that are available with at least one socket open: those a new call is offered to. */
     public int availableCount() {
         return presences.availableCount();
+    }
+
+    /**
+     * A socket open on some node, or none but the grace period not over: a dashboard reconnecting (its node stopped
+     * in a rolling restart) is not offline. Without the grace here, a call ended in those seconds took the agent
+     * offline at once, and every dashboard showed it so although it was back moments later.
+     */
+    private boolean reachable(UUID userId) {
+        return sockets.connected(userId)
+                || presences.inGrace(userId, Times.now().minusSeconds(settings.presenceGraceSeconds()));
     }
 
     private boolean onACall(UUID userId) {

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import callcenter.agents.entity.SocketRegistration;
 import callcenter.calls.boundary.CallService;
 import callcenter.platform.Settings;
 
@@ -44,9 +45,14 @@ public class PresenceSweeper {
     @Inject
     Settings settings;
 
+    /** This node's sockets from before a crash or restart are gone; their agents' grace period starts now. */
     @PostConstruct
     void forgetOwnSockets() {
-        grace.forgetNode(settings.nodeId());
+        int removed = forget(grace.socketsOf(settings.nodeId()));
+        grace.startGraceWithoutSockets();
+        if (removed > 0) {
+            LOG.info("Removed " + removed + " WebSocket registrations of node " + settings.nodeId() + " left from its last run");
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -68,14 +74,34 @@ public class PresenceSweeper {
         }
     }
 
-    // Every node runs it; two nodes deleting the same dead node's rows is the same work done twice at worst.
+    // Every node runs it; two nodes forgetting the same socket is harmless (the second finds it gone).
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void forgetDeadNodes() {
+        List<SocketRegistration> gone;
         try {
-            grace.forgetDeadNodes();
+            gone = grace.socketsOfDeadNodes();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not remove the sockets of dead nodes; retried in 5 s: " + e);
+            LOG.log(Level.WARNING, "Could not read the sockets of dead nodes; retried in 5 s: " + e);
+            return;
         }
+        int removed = forget(gone);
+        if (removed > 0) {
+            LOG.warning("Removed " + removed + " WebSocket registrations of nodes whose heartbeat stopped more than "
+                    + GracePeriods.DEAD_NODE_AFTER.toSeconds() + " s ago");
+        }
+    }
+
+    /** Each socket in its own transaction under its agent's lock: one that fails must not hold up the others. */
+    private int forget(List<SocketRegistration> gone) {
+        int removed = 0;
+        for (SocketRegistration socket : gone) {
+            try {
+                removed += grace.forgetSocket(socket.id(), socket.userId()) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not remove the socket registration " + socket.id() + "; retried later: " + e);
+            }
+        }
+        return removed;
     }
 
     /** Its own transaction, after the agent went offline: ending the call must not undo that. */

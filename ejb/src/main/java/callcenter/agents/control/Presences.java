@@ -24,7 +24,7 @@ import callcenter.agents.entity.AgentStatus;
 public class Presences {
 
     /** Candidates per sweep: the rest wait for the next tick rather than make one long transaction. */
-    static final int SWEEP_BATCH = 100;
+    public static final int SWEEP_BATCH = 100;
 
     private static final String CONNECTED =
             " AND EXISTS (SELECT s.id FROM SocketRegistration s WHERE s.userId = p.userId)";
@@ -68,6 +68,15 @@ public class Presences {
         if (presence != null) {
             presence.lastSocketClosed(now);
         }
+    }
+
+    /**
+     * Whether the agent's last socket closed after {@code limit}: it is inside its grace period, reconnecting
+     * perhaps, and must not be shown offline yet. False when it never had a socket or has one open.
+     */
+    public boolean inGrace(UUID userId, Instant limit) {
+        AgentPresence presence = em.find(AgentPresence.class, userId);
+        return presence != null && presence.disconnectedAt() != null && presence.disconnectedAt().isAfter(limit);
     }
 
     /** The agents not offline whose last socket closed at {@code limit} or before, with none opened since. */

@@ -1,6 +1,7 @@
 package callcenter.agents.control;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -23,8 +24,10 @@ public class Sockets {
         }
     }
 
-    public void close(String socketId) {
-        em.createQuery("DELETE FROM SocketRegistration s WHERE s.id = :id").setParameter("id", socketId).executeUpdate();
+    /** Removes one registration; returns whether it was there. */
+    public boolean close(String socketId) {
+        return em.createQuery("DELETE FROM SocketRegistration s WHERE s.id = :id").setParameter("id", socketId)
+                .executeUpdate() > 0;
     }
 
     /** Whether the user has a registered socket open on any node. */
@@ -34,18 +37,19 @@ public class Sockets {
     }
 
     /**
-     * Removes the registrations of nodes that are gone: no running boot of that node id has a heartbeat since
-     * {@code aliveSince} (a node that was killed and not started again, or stopped without closing its sockets).
+     * Registrations of nodes that are gone, at most {@code limit}: no running boot of that node id has a heartbeat
+     * since {@code aliveSince} (a node that was killed and not started again, or stopped without closing its
+     * sockets). Each is removed on its own under its agent's lock ({@code GracePeriods.forgetSocket}).
      */
-    public int forgetDeadNodes(Instant aliveSince) {
-        return em.createQuery("DELETE FROM SocketRegistration s WHERE NOT EXISTS (SELECT n.nodeId FROM NodeBoot n"
-                        + " WHERE n.nodeId = s.nodeId AND n.heartbeatAt > :alive)")
-                .setParameter("alive", aliveSince).executeUpdate();
+    public List<SocketRegistration> ofDeadNodes(Instant aliveSince, int limit) {
+        return em.createQuery("SELECT s FROM SocketRegistration s WHERE NOT EXISTS (SELECT n.nodeId FROM NodeBoot n"
+                        + " WHERE n.nodeId = s.nodeId AND n.heartbeatAt > :alive) ORDER BY s.openedAt", SocketRegistration.class)
+                .setParameter("alive", aliveSince).setMaxResults(limit).getResultList();
     }
 
-    /** Removes every registration of one node; returns how many there were. */
-    public int forgetNode(String nodeId) {
-        return em.createQuery("DELETE FROM SocketRegistration s WHERE s.nodeId = :node")
-                .setParameter("node", nodeId).executeUpdate();
+    /** Every registration of one node. */
+    public List<SocketRegistration> ofNode(String nodeId) {
+        return em.createQuery("SELECT s FROM SocketRegistration s WHERE s.nodeId = :node", SocketRegistration.class)
+                .setParameter("node", nodeId).getResultList();
     }
 }

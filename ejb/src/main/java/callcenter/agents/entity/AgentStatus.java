@@ -53,13 +53,14 @@ public enum AgentStatus {
 
     /**
      * The status after one of the agent's calls changed, this being the status now; empty when it stays. Taking a
-     * call makes it busy. When a call ends, only a busy agent moves: to available if it still has a socket open,
-     * else offline (its grace period may have passed meanwhile); an away or offline agent stays so. The two
-     * suppliers are queries, asked only when the answer depends on them.
+     * call makes it busy. When a call ends, only a busy agent moves: to available if it can still be reached (a
+     * socket open, or its grace period not over: it may be reconnecting), else offline (the grace passed
+     * meanwhile); an away or offline agent stays so. The two suppliers are queries, asked only when the answer
+     * depends on them.
      *
      * @param tookCall    the agent took a call (else one of its calls reached a final status)
      * @param stillOnCall whether the agent still has an active call
-     * @param connected   whether the agent has a socket open on any node
+     * @param connected   whether the agent has a socket open on any node or is inside its grace period
      */
     public Optional<AgentStatus> afterCall(boolean tookCall, BooleanSupplier stillOnCall, BooleanSupplier connected) {
         AgentStatus next;
