@@ -1,7 +1,7 @@
 package callcenter.web.push;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -21,11 +21,10 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * A node's drain when it is stopped with SIGTERM (a rolling restart). WildFly suspends on the signal: new requests
  * are answered 503 while those in flight finish, for at most {@code CALLCENTER_DRAIN_SECONDS} (server.cli). What
- * the server does not do is tell the open WebSockets (they are no requests in flight): without this they stayed
- * open until the deployment stopped and were then closed with 1001, and a dashboard cannot tell that from a
- * network drop. Here, on the same signal, readiness turns 503 (the balancer takes the node out) and every socket is
- * closed with 1012 (service restart): the dashboard reconnects at once, through the balancer, to another node.
- * A socket opened while draining is closed the same way.
+ * the server does not do is tell the open WebSockets (they are no requests in flight): its suspension closes them
+ * with 1001, and a dashboard cannot tell that from a network drop. Here, first, readiness turns 503 (the balancer
+ * takes the node out) and every socket is closed with 1012 (service restart): the dashboard reconnects at once,
+ * through the balancer, to another node. A socket opened while draining is closed the same way.
  */
 @Readiness
 @ApplicationScoped
@@ -33,14 +32,24 @@ public class Drain implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(Drain.class.getName());
     static final String RESTART = "service restart: reconnect";
+    /** How long the signal waits for every socket's close to begin before WildFly's shutdown starts anyway. */
+    private static final long BEGIN_MILLIS = 2_000;
 
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final List<Thread> closing = new CopyOnWriteArrayList<>();
+    private final List<Peer> drained = new CopyOnWriteArrayList<>();
+    private volatile long started;
     private volatile Thread hook;
+    private volatile TermSignal signal;
 
     @Inject
     SocketRegistry registry;
 
-    /** Registered when the application starts, removed when it is undeployed (a redeploy must not leave one). */
+    /**
+     * Registered when the application starts, removed when it is undeployed (a redeploy must not leave one): the
+     * SIGTERM handler, which drains before the JVM starts its shutdown hooks, and a hook for the other ways down
+     * (SIGINT, a JVM without signal handlers), which also waits for the closes.
+     */
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (hook != null) {
             return; // an EAR may announce more than one module's start
@@ -48,6 +57,7 @@ public class Drain implements HealthCheck {
         Thread thread = new Thread(this::drain, "callcenter-drain");
         Runtime.getRuntime().addShutdownHook(thread);
         hook = thread;
+        signal = TermSignal.install(this::beforeShutdown);
     }
 
     @PreDestroy
@@ -60,7 +70,11 @@ public class Drain implements HealthCheck {
                 // The JVM is shutting down: the hook runs (or ran) anyway.
             }
         }
-        // An undeploy without SIGTERM (a redeploy) is a restart for the sockets too; after the hook, a no-op.
+        TermSignal installed = signal;
+        if (installed != null) {
+            installed.uninstall();
+        }
+        // An undeploy without SIGTERM (a redeploy) is a restart for the sockets too; after the signal, it waits only.
         drain();
     }
 
@@ -69,32 +83,28 @@ public class Drain implements HealthCheck {
     }
 
     /**
-     * Readiness 503 first, then every socket of this node closed with 1012, all at once. Runs once.
-     * <p>
-     * WildFly's own suspension, started by the same signal in its own shutdown hook, closes every open socket with
-     * 1001 (Undertow pauses the WebSocket container). Whichever close comes first decides the code, and a close runs
-     * the socket's close handler (presence bookkeeping in the database) before it returns: one socket after the other
-     * on this thread, the last ones lost that race (11 of 79 got 1001 in a rolling restart). So each socket is closed
-     * on its own short-lived thread: every close frame is queued within milliseconds of the signal, and the handlers
-     * run side by side. WildFly's suspension then finds those sockets closing and waits for them; this hook waits
-     * too, at most the drain time ({@code CALLCENTER_DRAIN_SECONDS}), so the process does not exit under them.
+     * On SIGTERM, before WildFly's shutdown: readiness 503 and every socket's close begun. WildFly's suspension
+     * closes whatever is still open with 1001, and whichever close comes first decides the code; a shutdown hook
+     * only raced it (11 of 79 sockets, then 4 of 79, got 1001). So the signal is passed on once every socket is
+     * closing (its close handler has taken it out of the registry), or after {@value #BEGIN_MILLIS} ms. WildFly's
+     * suspension then waits for those closes (their handlers' database work) itself, at most the drain time.
      */
+    void beforeShutdown() {
+        begin();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BEGIN_MILLIS);
+        while (drained.stream().anyMatch(registry::contains) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Every socket of this node closed with 1012, and this returns when they are (at most the drain time). */
     void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
-        }
-        List<Peer> peers = List.copyOf(registry.all());
-        LOG.info(() -> "Draining: readiness is DOWN, closing " + peers.size() + " WebSockets with 1012");
-        long started = System.nanoTime();
-        // Plain threads: at shutdown the managed executor may already be gone, and a pool smaller than the sockets
-        // would leave the last ones to WildFly's 1001 again.
-        List<Thread> closing = new ArrayList<>(peers.size());
-        for (Peer peer : peers) {
-            Thread thread = new Thread(() -> close(peer), "callcenter-drain-close");
-            thread.setDaemon(true);
-            thread.start();
-            closing.add(thread);
-        }
+        begin();
         long deadline = started + TimeUnit.SECONDS.toNanos(drainSeconds());
         for (Thread thread : closing) {
             try {
@@ -104,10 +114,28 @@ public class Drain implements HealthCheck {
                 break;
             }
         }
-        long open = closing.stream().filter(Thread::isAlive).count();
-        LOG.info(() -> "Drained: " + (peers.size() - open) + " WebSockets closed in "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms"
-                + (open > 0 ? ", " + open + " still closing at the end of the drain time" : ""));
+    }
+
+    /**
+     * Readiness 503, then every socket closed at once, each on a short-lived thread of its own: a close runs the
+     * socket's close handler (presence bookkeeping in the database) before it returns, and one after the other
+     * the last sockets waited for all the others. Runs once.
+     */
+    private synchronized void begin() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        started = System.nanoTime();
+        drained.addAll(registry.all());
+        LOG.info(() -> "Draining: readiness is DOWN, closing " + drained.size() + " WebSockets with 1012");
+        // Plain threads: at shutdown the managed executor may already be gone, and a pool smaller than the sockets
+        // would make the last ones wait again.
+        for (Peer peer : drained) {
+            Thread thread = new Thread(() -> close(peer), "callcenter-drain-close");
+            thread.setDaemon(true);
+            closing.add(thread);
+            thread.start();
+        }
     }
 
     /** A socket that opened while the drain went over the registry: told to reconnect like the others. */

@@ -105,6 +105,11 @@ public class SocketRegistry {
         return byUser.getOrDefault(userId, Set.of());
     }
 
+    /** Whether the socket is still here: its close handler takes it out first thing. */
+    boolean contains(Peer peer) {
+        return peers.containsKey(peer.socketId);
+    }
+
     Collection<Peer> all() {
         return peers.values();
     }

@@ -26,6 +26,8 @@ class DrainTest {
     private final List<String> closed = new CopyOnWriteArrayList<>();
     /** What each close does before it returns (a close runs the socket's close handler: database work). */
     private Runnable closeHandler = () -> { };
+    /** Set: a close takes its socket out of this registry first, as AgentSocket's close handler does. */
+    private SocketRegistry removeOnClose;
 
     @Test
     void drainingTurnsReadinessDownAndClosesEverySocketWith1012Once() {
@@ -75,6 +77,42 @@ class DrainTest {
         assertTrue(sawAllStarted.stream().allMatch(b -> b), "all closes were under way together");
     }
 
+    /**
+     * SIGTERM: WildFly's shutdown (its suspension closes open sockets with 1001) may start only once every socket's
+     * close has begun; it need not wait for the close handlers, which WildFly's suspension waits for itself.
+     */
+    @Test
+    void theSignalIsPassedOnOnceEverySocketIsClosingNotWhenTheHandlersAreDone() throws Exception {
+        int sockets = 20;
+        CountDownLatch release = new CountDownLatch(1);
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        List<Peer> peers = new CopyOnWriteArrayList<>();
+        closeHandler = () -> {
+            // The database work of a close handler, held until released.
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        for (int i = 0; i < sockets; i++) {
+            Peer peer = peer("agent" + i);
+            peers.add(peer);
+            drain.registry.add(peer);
+        }
+        removeOnClose = drain.registry;
+
+        drain.beforeShutdown();
+
+        assertTrue(drain.draining());
+        assertTrue(peers.stream().noneMatch(drain.registry::contains), "every socket's close had begun");
+        assertEquals(List.of(), closed, "no close handler had finished: the signal did not wait for them");
+        release.countDown();
+        drain.drain(); // the shutdown hook: waits for the handlers
+        assertEquals(sockets, closed.size());
+    }
+
     @Test
     void aSocketOpenedWhileDrainingIsClosedWith1012AndOneBeforeIsLeftAlone() {
         Drain drain = new Drain();
@@ -95,6 +133,10 @@ class DrainTest {
                     case "isOpen" -> true;
                     case "close" -> {
                         CloseReason reason = (CloseReason) args[0];
+                        if (removeOnClose != null) {
+                            removeOnClose.all().stream().filter(p -> p.session == proxy).findFirst()
+                                    .ifPresent(removeOnClose::remove);
+                        }
                         closeHandler.run();
                         closed.add(reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
                         yield null;
