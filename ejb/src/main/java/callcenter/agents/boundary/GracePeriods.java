@@ -99,10 +99,10 @@ public class GracePeriods {
      * One socket gone with its node, removed as its close handler would have: under the agent's row lock (the order
      * {@code agent:register} and a socket's close take too), and the grace period starts now when it was the
      * agent's last. It used to be one bulk DELETE and UPDATE of every agent left without a socket, without that
-     * lock: run while an agent re-registered on another node, the UPDATE could still see the agent socketless and
-     * start a grace period under an agent that had just come back; the next time a socket of that agent went
-     * away the same way, the old start made it offline at once, although it reconnected within seconds (a rolling
-     * restart, issue 15). Returns whether the socket was still there.
+     * lock: run while an agent re-registered on another node, PostgreSQL's re-check of the UPDATE could still see
+     * the agent socketless and start a grace period under an agent that had just come back; the next time a socket
+     * of that agent went away the same way, that old start would have made it offline at once, although it
+     * reconnected within seconds (a rolling restart, issue 15). Returns whether the socket was still there.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean forgetSocket(String socketId, UUID userId) {

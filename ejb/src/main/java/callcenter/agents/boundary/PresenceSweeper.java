@@ -51,7 +51,8 @@ public class PresenceSweeper {
         int removed = forget(grace.socketsOf(settings.nodeId()));
         grace.startGraceWithoutSockets();
         if (removed > 0) {
-            LOG.info("Removed " + removed + " WebSocket registrations of node " + settings.nodeId() + " left from its last run");
+            LOG.info("Removed " + removed + " WebSocket registrations of node " + settings.nodeId()
+                    + " left from its last run");
         }
     }
 
@@ -98,7 +99,8 @@ public class PresenceSweeper {
             try {
                 removed += grace.forgetSocket(socket.id(), socket.userId()) ? 1 : 0;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not remove the socket registration " + socket.id() + "; retried later: " + e);
+                LOG.log(Level.WARNING, "Could not remove the socket registration " + socket.id()
+                        + "; retried later: " + e);
             }
         }
         return removed;

@@ -43,7 +43,8 @@ public class Sockets {
      */
     public List<SocketRegistration> ofDeadNodes(Instant aliveSince, int limit) {
         return em.createQuery("SELECT s FROM SocketRegistration s WHERE NOT EXISTS (SELECT n.nodeId FROM NodeBoot n"
-                        + " WHERE n.nodeId = s.nodeId AND n.heartbeatAt > :alive) ORDER BY s.openedAt", SocketRegistration.class)
+                        + " WHERE n.nodeId = s.nodeId AND n.heartbeatAt > :alive) ORDER BY s.openedAt",
+                        SocketRegistration.class)
                 .setParameter("alive", aliveSince).setMaxResults(limit).getResultList();
     }
 

@@ -50,7 +50,7 @@ public class Drain implements HealthCheck {
      * SIGTERM handler, which drains before the JVM starts its shutdown hooks, and a hook for the other ways down
      * (SIGINT, a JVM without signal handlers), which also waits for the closes.
      */
-    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (hook != null) {
             return; // an EAR may announce more than one module's start
         }
