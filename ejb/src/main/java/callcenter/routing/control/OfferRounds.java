@@ -19,6 +19,7 @@ import callcenter.events.Push;
 import callcenter.events.PushPublisher;
 import callcenter.queues.boundary.QueueService;
 import callcenter.queues.entity.Queue;
+import callcenter.queues.entity.Strategy;
 import callcenter.routing.entity.CallOffer;
 
 /**
@@ -92,7 +93,8 @@ public class OfferRounds {
         for (Candidate candidate : ranked) {
             if (candidates.lockFree(candidate.agentId())) {
                 candidates.offer(new CallOffer(call.id(), candidate.agentId(), now,
-                        now.plusSeconds(queue.offerTimeoutSeconds())), queue.name());
+                        now.plusSeconds(queue.offerTimeoutSeconds())), queue.name(),
+                        queue.strategy() == Strategy.ROUND_ROBIN);
                 CallView offered = offers.offeredTo(call, candidate.agentId());
                 return Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
                         .forCall(call.id(), offered.version());
