@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Settings (system properties): bench.agents (1000), bench.calls (200), bench.rate (20 calls per second),
  * bench.raceAgents (100), bench.raceCalls (50), bench.targets (product,ws,socketio; the comparators need
  * {@code npm ci} in bench.nodeDir; "baseline" is a second build of the product, bench.baselineJar), bench.serverOptions (the product's JVM options), bench.port (18880),
- * bench.nodePort (18890), bench.db.host (127.0.0.1:5432), bench.db.admin.user (postgres), bench.idleSeconds (5).
+ * bench.nodePort (18890), bench.db.host (127.0.0.1:5432), bench.db.admin.user (postgres), bench.db.name (callcenter_bench), bench.idleSeconds (5).
  */
 public final class FanOutBenchmark {
 

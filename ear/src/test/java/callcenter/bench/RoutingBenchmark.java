@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * {@code callcenter_routing_seconds} timer over the measured phase; beside it, seen from outside, the time from
  * sending {@code call:decline} to the next agent's {@code call:incoming} of the same call, which adds the commit,
  * the broker and both sockets. Settings: bench.agents (1000), bench.queues (20), bench.waiting (500),
- * bench.declines (2000), bench.rate (20 declines/s), bench.port, bench.jar, bench.serverOptions, bench.db.*.
+ * bench.declines (2000), bench.rate (20 declines/s), bench.port, bench.jar, bench.serverOptions, bench.db.* (bench.db.name: callcenter_bench).
  */
 public final class RoutingBenchmark {
 

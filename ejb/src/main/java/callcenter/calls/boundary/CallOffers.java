@@ -47,17 +47,21 @@ public class CallOffers {
         timeline.add(callId, "offered", JsonP.createObjectBuilder().add("agents", agents).build());
     }
 
-    /** A one-at-a-time offer to {@code agentId}: its {@code offered} entry; answers the call as it is now. */
-    public CallView offeredTo(UUID callId, UUID agentId) {
-        timeline.add(callId, "offered", JsonP.createObjectBuilder().add("agents", 1)
+    /**
+     * A one-at-a-time offer to {@code agentId}: its {@code offered} entry; answers the call as it is now. The call's
+     * row is locked by this transaction and was read after the lock (see {@link #touch(CallView)}).
+     */
+    public CallView offeredTo(CallView call, UUID agentId) {
+        timeline.add(call.id(), "offered", JsonP.createObjectBuilder().add("agents", 1)
                 .add("agentId", agentId.toString()).build());
-        return touched(callId);
+        return touch(call);
     }
 
     /** The agent let the offer pass its timeout: {@code offer_timeout}; answers the call as it is now. */
     public CallView offerTimedOut(UUID callId, UUID agentId) {
         timeline.add(callId, "offer_timeout", JsonP.createObjectBuilder().add("agentId", agentId.toString()).build());
-        return touched(callId);
+        // Not a change of its own: what follows (the next offer, or the revocation) counts the call's version up.
+        return current(callId);
     }
 
     /** The call is offered to the overflow queue's members too: {@code overflowed}. */
@@ -70,6 +74,29 @@ public class CallOffers {
     /** A change of the call that is only about its offers (a decline moved on): answers the call as it is now. */
     public CallView touch(UUID callId) {
         return touched(callId);
+    }
+
+    /**
+     * As {@link #touch(UUID)}, for a call whose row this transaction has locked and read after the lock: one
+     * statement, no second read (a routing step does this for every offer and revocation).
+     */
+    public CallView touch(CallView call) {
+        CallLog read = em.find(CallLog.class, call.id());
+        if (read == null || !transitions.touch(call.id(), read.version())) {
+            return touched(call.id());
+        }
+        // The UPDATE went past the copy this transaction holds: a later read in it loads the row again.
+        em.detach(read);
+        return call.withVersion(read.version() + 1);
+    }
+
+    /**
+     * The call, locked (waiting for another holder) and read in one statement when this transaction has it
+     * already (a decline read it to check who may decline); null when it no longer waits.
+     */
+    public CallView lockedWaiting(UUID callId) {
+        CallLog call = transitions.lock(callId);
+        return call == null || call.status() != CallStatus.WAITING ? null : CallView.of(call);
     }
 
     /**

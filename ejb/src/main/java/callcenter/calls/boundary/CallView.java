@@ -73,6 +73,13 @@ public record CallView(UUID id, String direction, String channel, String status,
                 priority, position, estimatedWaitSeconds, version);
     }
 
+    /** The same call after a change of this transaction that only counted its version up (see CallOffers). */
+    CallView withVersion(long changed) {
+        return new CallView(id, direction, channel, status, callerName, phoneNumber, ivrOption, queueName, agent,
+                createdAt, answeredAt, endedAt, durationSeconds, hangupCause, provider, disposition, note, queue,
+                priority, queuePosition, estimatedWaitSeconds, changed);
+    }
+
     private static JsonValue note(CallLog call) {
         if (call.disposition() == null) {
             return null;

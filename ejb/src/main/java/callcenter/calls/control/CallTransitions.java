@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
@@ -41,6 +42,18 @@ public class CallTransitions {
         CallLog call = em.find(CallLog.class, id);
         if (call != null) {
             em.refresh(call);
+        }
+        return call;
+    }
+
+    /**
+     * The call, its row locked by this transaction (waiting for another holder) and read again with the lock;
+     * null when there is none. One statement when this transaction has read the call before.
+     */
+    public CallLog lock(UUID id) {
+        CallLog call = em.find(CallLog.class, id);
+        if (call != null) {
+            em.refresh(call, LockModeType.PESSIMISTIC_WRITE);
         }
         return call;
     }
@@ -129,6 +142,12 @@ public class CallTransitions {
     }
 
     /** A change that is only a timeline entry (a failed carrier command) still orders the pushes after it. */
+    /** As {@link #touch(UUID)}, when the call is still at {@code version}. */
+    public boolean touch(UUID id, long version) {
+        return em.createQuery("UPDATE CallLog c SET c.version = c.version + 1 WHERE c.id = :id AND c.version = :version")
+                .setParameter("id", id).setParameter("version", version).executeUpdate() == 1;
+    }
+
     public boolean touch(UUID id) {
         return em.createQuery("UPDATE CallLog c SET c.version = c.version + 1 WHERE c.id = :id")
                 .setParameter("id", id).executeUpdate() == 1;

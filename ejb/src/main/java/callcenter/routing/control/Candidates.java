@@ -27,43 +27,59 @@ import callcenter.routing.entity.CallOffer;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Candidates {
 
-    private static final String AVAILABLE_MEMBERS = "FROM agent_presence p"
-            + " JOIN queue_members m ON m.user_id = p.user_id JOIN users u ON u.id = p.user_id"
-            + " WHERE m.queue_name IN (:queues) AND p.status = 'available' AND u.enabled = TRUE"
+    private static final String AVAILABLE = " AND p.status = 'available' AND u.enabled = TRUE"
             + " AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)";
 
+    private static final String AVAILABLE_MEMBERS = "FROM agent_presence p"
+            + " JOIN queue_members m ON m.user_id = p.user_id JOIN users u ON u.id = p.user_id"
+            + " WHERE m.queue_name IN (:queues)" + AVAILABLE;
+
     /**
-     * No call of the same queue comes before this one (higher priority, or older) that waits with no offer and that
-     * the agent has not let pass: that one is the agent's first. Without it, a sweep that tried the earlier call
-     * while the agent still had an offer and reached this one after the agent declined gave the agent the later
-     * call. Not for {@code skills} queues, where the earlier call may need skills this agent lacks.
+     * The call's queue, and the queue it overflowed to, if it did: read in the statement that needs it. As a set
+     * rather than {@code = :queue OR IN (...)}, which made PostgreSQL's cached plan read every agent's presence.
      */
-    private static final String NOTHING_AHEAD = " AND NOT EXISTS (SELECT 1 FROM calls me JOIN calls a"
-            + " ON a.queue = me.queue JOIN queues aq ON aq.name = a.queue WHERE me.id = :call AND a.id <> me.id"
-            + " AND aq.strategy <> 'skills' AND a.status = 'waiting' AND (a.priority > me.priority"
+    private static final String CALL_QUEUES = "m.queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
+            + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call)";
+
+    /** The calls of the same queue that come before this one (higher priority, or older) and wait with no offer. */
+    private static final String AHEAD = "SELECT 1 FROM calls me JOIN calls a ON a.queue = me.queue"
+            + " JOIN queues aq ON aq.name = a.queue WHERE me.id = :call AND a.id <> me.id AND aq.strategy <> 'skills'"
+            + " AND a.status = 'waiting' AND (a.priority > me.priority"
             + " OR (a.priority = me.priority AND a.created_at < me.created_at))"
-            + " AND NOT EXISTS (SELECT 1 FROM call_offers ao WHERE ao.call_id = a.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM offer_passes ax WHERE ax.call_id = a.id AND ax.agent_id = p.user_id))";
+            + " AND NOT EXISTS (SELECT 1 FROM call_offers ao WHERE ao.call_id = a.id)";
+
+    /**
+     * No call ahead of this one (see {@link #AHEAD}) that the agent has not let pass: that one is the agent's first.
+     * Without it, a sweep that tried the earlier call while the agent still had an offer and reached this one after
+     * the agent declined gave the agent the later call. Not for {@code skills} queues, where the earlier call may need
+     * skills this agent lacks. Written twice on purpose: the first, uncorrelated test runs once per statement (most
+     * of the time nothing is ahead and the second is never run), the second once per candidate; as the second alone
+     * it was half of the statement's time with 500 waiting calls (a cached plan, issue 16's benchmark).
+     */
+    private static final String NOTHING_AHEAD = " AND (NOT EXISTS (" + AHEAD + ") OR NOT EXISTS (" + AHEAD
+            + " AND NOT EXISTS (SELECT 1 FROM offer_passes ax WHERE ax.call_id = a.id AND ax.agent_id = p.user_id)))";
 
     @PersistenceContext
     EntityManager em;
 
     /**
-     * The available members of {@code queues} with no pending offer who have not let this call pass, with their
-     * skills. One statement: routing runs it for every offer, and the skills come along as {@code name:level,...}
-     * (skill names are {@code [A-Za-z0-9_.-]}, so neither separator can occur in one).
+     * The available members of the call's queue (and of its overflow queue once it overflowed) with no pending offer
+     * who have not let this call pass, with their skills. One statement: routing runs it for every offer, and the
+     * skills come along as {@code name:level,...} (skill names are {@code [A-Za-z0-9_.-]}, so neither separator can
+     * occur in one).
      */
     @SuppressWarnings("unchecked")
-    public List<Candidate> of(UUID callId, Collection<String> queues) {
+    public List<Candidate> of(UUID callId, String queue) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at),"
                         + " (SELECT string_agg(k.skill || ':' || k.level, ',') FROM agent_skills k"
-                        + " WHERE k.user_id = p.user_id) "
-                        + AVAILABLE_MEMBERS
+                        + " WHERE k.user_id = p.user_id)"
+                        + " FROM queue_members m JOIN agent_presence p ON p.user_id = m.user_id"
+                        + " JOIN users u ON u.id = p.user_id WHERE " + CALL_QUEUES + AVAILABLE
                         + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
                         + " WHERE o.agent_id = p.user_id AND c.status = 'waiting')"
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
                         + " AND x.agent_id = p.user_id)" + NOTHING_AHEAD + " GROUP BY p.user_id, p.updated_at")
-                .setParameter("queues", queues).setParameter("call", callId).getResultList();
+                .setParameter("queue", queue).setParameter("call", callId).getResultList();
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             candidates.add(new Candidate(Uuids.of(row[0]), Times.instant(row[1]), Times.instant(row[2]),
@@ -96,39 +112,63 @@ public class Candidates {
      * answers whether the agent is still available with no pending offer: then this transaction may offer it one.
      */
     public boolean lockFree(UUID agentId) {
-        // An offer of a call that was taken or ended meanwhile no longer binds the agent (the sweep would drop it
-        // too); deleted first, so that the locking read below sees only offers that still bind.
-        em.createNativeQuery("DELETE FROM call_offers WHERE agent_id = ? AND NOT EXISTS (SELECT 1 FROM calls c"
-                + " WHERE c.id = call_offers.call_id AND c.status = 'waiting')").setParameter(1, agentId).executeUpdate();
-        return !em.createNativeQuery("SELECT p.user_id FROM agent_presence p WHERE p.user_id = ?"
-                        + " AND p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
-                        + " WHERE o.agent_id = p.user_id) FOR UPDATE SKIP LOCKED")
-                .setParameter(1, agentId).getResultList().isEmpty();
+        // One statement in the usual case: the lock, and whether the agent still has an offer of a call that was
+        // taken or ended meanwhile (it no longer binds the agent, the sweep would drop it too, but it holds the
+        // agent's unique key, so it goes before a new offer is written).
+        List<?> free = em.createNativeQuery("SELECT (SELECT COUNT(*) FROM call_offers o WHERE o.agent_id = p.user_id)"
+                        + " FROM agent_presence p WHERE p.user_id = ? AND p.status = 'available'"
+                        + " AND NOT EXISTS (SELECT 1 FROM call_offers o JOIN calls c ON c.id = o.call_id"
+                        + " WHERE o.agent_id = p.user_id AND c.status = 'waiting') FOR UPDATE SKIP LOCKED")
+                .setParameter(1, agentId).getResultList();
+        if (free.isEmpty()) {
+            return false;
+        }
+        if (((Number) free.get(0)).longValue() > 0) {
+            em.createNativeQuery("DELETE FROM call_offers WHERE agent_id = ? AND NOT EXISTS (SELECT 1 FROM calls c"
+                            + " WHERE c.id = call_offers.call_id AND c.status = 'waiting')")
+                    .setParameter(1, agentId).executeUpdate();
+        }
+        return true;
     }
 
-    /** Records the offer (the unique keys are the last word) and the agent's turn in these queues. */
-    public void offer(CallOffer offer, Collection<String> queues) {
+    /**
+     * Records the offer (the unique keys are the last word) and, for a {@code round-robin} queue, the agent's turn in
+     * the call's queue and its overflow queue. The turn is what round-robin ranks by and nothing else reads it, so
+     * the other strategies skip the write (a statement less per offer).
+     */
+    public void offer(CallOffer offer, String queue, boolean inTurn) {
         em.persist(offer);
         em.flush();
+        if (!inTurn) {
+            return;
+        }
         em.createNativeQuery("UPDATE queue_members SET last_offered_at = :at WHERE user_id = :user"
-                        + " AND queue_name IN (:queues)")
+                        + " AND (queue_name = :queue OR queue_name IN"
+                        + " (SELECT f.queue FROM call_overflows f WHERE f.call_id = :call))")
                 .setParameter("at", offer.offeredAt()).setParameter("user", offer.agentId())
-                .setParameter("queues", queues).executeUpdate();
+                .setParameter("queue", queue).setParameter("call", offer.callId()).executeUpdate();
     }
 
     public CallOffer pending(UUID callId) {
         return em.find(CallOffer.class, callId);
     }
 
-    /** The agent let the call pass: it is not offered it again in this round. */
-    public void pass(CallOffer offer, Instant now) {
-        em.remove(offer);
+    /**
+     * The agent let the call pass: it is not offered it again in this round. False when the offer was gone already
+     * (another transaction moved it on first): nothing is changed then.
+     */
+    public boolean pass(CallOffer offer, Instant now) {
+        em.detach(offer);
+        if (em.createNativeQuery("DELETE FROM call_offers WHERE call_id = ? AND agent_id = ?")
+                .setParameter(1, offer.callId()).setParameter(2, offer.agentId()).executeUpdate() == 0) {
+            return false;
+        }
         em.createNativeQuery("DELETE FROM offer_passes WHERE call_id = ? AND agent_id = ?")
                 .setParameter(1, offer.callId()).setParameter(2, offer.agentId()).executeUpdate();
         em.createNativeQuery("INSERT INTO offer_passes (call_id, agent_id, at) VALUES (?, ?, ?)")
                 .setParameter(1, offer.callId()).setParameter(2, offer.agentId()).setParameter(3, now)
                 .executeUpdate();
-        em.flush();
+        return true;
     }
 
     /** When the last agent let this call pass; null when none did. */

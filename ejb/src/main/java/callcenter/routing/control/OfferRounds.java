@@ -19,6 +19,7 @@ import callcenter.events.Push;
 import callcenter.events.PushPublisher;
 import callcenter.queues.boundary.QueueService;
 import callcenter.queues.entity.Queue;
+import callcenter.queues.entity.Strategy;
 import callcenter.routing.entity.CallOffer;
 
 /**
@@ -55,49 +56,51 @@ public class OfferRounds {
     /**
      * Offers the call to the best free member of its queues (and of its overflow queue once it overflowed), unless
      * it has a pending offer. {@code newRoundAllowed}: when everyone let it pass longer than the offer timeout ago,
-     * start again with them. Answers whether an offer was made.
+     * start again with them. Answers whether an offer was made. The call's row is locked by this transaction and
+     * {@code call} was read after the lock.
      */
     public boolean offerNext(CallView call, boolean newRoundAllowed) {
         long start = System.nanoTime();
         try {
-            return next(call, newRoundAllowed);
+            Push offered = next(call, newRoundAllowed, true);
+            if (offered != null) {
+                publisher.publish(offered);
+            }
+            return offered != null;
         } finally {
             times.since(start);
         }
     }
 
-    private boolean next(CallView call, boolean newRoundAllowed) {
+    /** The {@code call:incoming} of the offer made, or null when none was made. */
+    private Push next(CallView call, boolean newRoundAllowed, boolean mayHaveOffer) {
         Queue queue = call.queue() == null ? null : queues.find(call.queue(), true);
-        if (queue == null || !queue.strategy().oneAtATime() || candidates.pending(call.id()) != null) {
-            return false;
-        }
-        List<String> pool = new ArrayList<>(List.of(queue.name()));
-        String overflow = candidates.overflowedTo(call.id());
-        if (overflow != null) {
-            pool.add(overflow);
+        if (queue == null || !queue.strategy().oneAtATime() || (mayHaveOffer && candidates.pending(call.id()) != null)) {
+            return null;
         }
         Instant now = Times.now();
         int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
-        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), pool),
+        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
                 queue.requiredSkills(), steps);
         if (ranked.isEmpty() && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), pool), queue.requiredSkills(), steps);
+                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
+                        queue.requiredSkills(), steps);
             }
         }
         for (Candidate candidate : ranked) {
             if (candidates.lockFree(candidate.agentId())) {
                 candidates.offer(new CallOffer(call.id(), candidate.agentId(), now,
-                        now.plusSeconds(queue.offerTimeoutSeconds())), pool);
-                CallView offered = offers.offeredTo(call.id(), candidate.agentId());
-                publisher.publish(Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
-                        .forCall(call.id(), offered.version()));
-                return true;
+                        now.plusSeconds(queue.offerTimeoutSeconds())), queue.name(),
+                        queue.strategy() == Strategy.ROUND_ROBIN);
+                CallView offered = offers.offeredTo(call, candidate.agentId());
+                return Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
+                        .forCall(call.id(), offered.version());
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -108,7 +111,10 @@ public class OfferRounds {
         long start = System.nanoTime();
         try {
             if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
-                next(call, false);
+                Push offered = next(call, false, true);
+                if (offered != null) {
+                    publisher.publish(offered);
+                }
             }
         } finally {
             times.since(start);
@@ -118,14 +124,15 @@ public class OfferRounds {
     /** The agent declined the call it was offered: the offer moves on at once. */
     public void declined(UUID callId, UUID agentId) {
         CallOffer offer = candidates.pending(callId);
-        if (offer == null || !offer.agentId().equals(agentId) || !offers.lockWaitingOrWait(callId)) {
+        if (offer == null || !offer.agentId().equals(agentId)) {
             return;
         }
+        CallView call = offers.lockedWaiting(callId);
+        if (call == null || !candidates.pass(offer, Times.now())) {
+            return; // it was taken, ended, or the offer moved on (timed out) while this waited for the row
+        }
         presence.offerAnswered(agentId);
-        candidates.pass(offer, Times.now());
-        CallView call = offers.touch(callId);
-        revoke(call, agentId);
-        offerNext(call, false);
+        moveOn(call, agentId);
     }
 
     /**
@@ -140,23 +147,39 @@ public class OfferRounds {
             return;
         }
         presence.offerMissed(offer.agentId());
-        candidates.pass(offer, Times.now());
-        CallView call = offers.offerTimedOut(callId, offer.agentId());
-        revoke(call, offer.agentId());
-        offerNext(call, false);
+        if (candidates.pass(offer, Times.now())) {
+            moveOn(offers.offerTimedOut(callId, offer.agentId()), offer.agentId());
+        }
+    }
+
+    /**
+     * The agent let the call pass: the call goes to the next free member at once. The revocation and the new offer
+     * are one change of the call (one version) and leave in one send, the revocation first.
+     */
+    private void moveOn(CallView call, UUID passedBy) {
+        long start = System.nanoTime();
+        try {
+            Push offered = next(call, false, false);
+            if (offered == null) {
+                publisher.publish(revocation(call.id(), offers.touch(call).version(), passedBy));
+            } else {
+                publisher.publish(List.of(revocation(call.id(), offered.sequence(), passedBy), offered));
+            }
+        } finally {
+            times.since(start);
+        }
     }
 
     /** The call no longer routes one at a time (its queue was deleted): a pending offer is withdrawn. */
     public void withdraw(UUID callId) {
         CallOffer offer = candidates.pending(callId);
-        if (offer != null) {
-            candidates.pass(offer, Times.now());
-            revoke(offers.touch(callId), offer.agentId());
+        if (offer != null && candidates.pass(offer, Times.now())) {
+            publisher.publish(revocation(callId, offers.touch(callId).version(), offer.agentId()));
         }
     }
 
-    private void revoke(CallView call, UUID agentId) {
-        publisher.publish(Push.of("call:offer_revoked", new OfferRevoked(call.id()), Audience.user(agentId))
-                .forCall(call.id(), call.version()));
+    private static Push revocation(UUID callId, long version, UUID agentId) {
+        return Push.of("call:offer_revoked", new OfferRevoked(callId), Audience.user(agentId))
+                .forCall(callId, version);
     }
 }
