@@ -34,12 +34,15 @@ public final class UserSetup {
     static Result run(ProductServer server, int users, int concurrency) throws Exception {
         String admin = server.adminToken();
         long cpu = server.cpuMillis();
+        Map<String, Long> threads = server.cpuMillisByThread();
         long t0 = System.nanoTime();
         List<Integer> creates = each(users, concurrency, i -> server.post("api/users", "{\"username\":\"setup_" + i
                 + "\",\"displayName\":\"Set-up Agent " + i + "\",\"password\":\"" + password(i) + "\",\"extension\":\""
                 + (5000 + i) + "\",\"role\":\"agent\"}", admin).statusCode());
         double createSeconds = (System.nanoTime() - t0) / 1e9;
         double createCpu = (server.cpuMillis() - cpu) / 1000.0;
+        System.out.print("  users created;");
+        Report.threads(threads, server.cpuMillisByThread());
 
         cpu = server.cpuMillis();
         t0 = System.nanoTime();

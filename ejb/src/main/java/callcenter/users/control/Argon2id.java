@@ -49,7 +49,7 @@ public final class Argon2id {
         pools = new ArrayBlockingQueue<>(concurrency);
         for (int i = 0; i < concurrency; i++) {
             // Empty until used: a node that never hashes holds no blocks.
-            pools.add(new Argon2BytesGenerator.FixedBlockPool(blocks));
+            pools.add(new Blocks(blocks));
         }
     }
 
@@ -72,6 +72,34 @@ public final class Argon2id {
             return out;
         } finally {
             pools.add(pool);
+        }
+    }
+
+    /**
+     * The blocks of one hash at a time: a pool is borrowed whole, so it needs no lock. (Bouncy Castle's
+     * FixedBlockPool takes a lock per block, and its list showed up growing in a profile: 7 % of a hash.) The
+     * queue it is borrowed through orders one borrower's writes before the next one's reads.
+     */
+    private static final class Blocks implements Argon2BytesGenerator.BlockPool {
+
+        private final Argon2BytesGenerator.Block[] free;
+        private int size;
+
+        Blocks(int capacity) {
+            free = new Argon2BytesGenerator.Block[capacity];
+        }
+
+        @Override
+        public Argon2BytesGenerator.Block allocate() {
+            return size > 0 ? free[--size] : new Argon2BytesGenerator.Block();
+        }
+
+        /** Bouncy Castle hands blocks back zeroed; those beyond the capacity (a costlier stored hash) are dropped. */
+        @Override
+        public void deallocate(Argon2BytesGenerator.Block block) {
+            if (size < free.length) {
+                free[size++] = block;
+            }
         }
     }
 
