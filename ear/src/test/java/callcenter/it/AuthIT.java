@@ -127,7 +127,7 @@ class AuthIT {
     @Test
     void anOlderPbkdf2HashStillLogsInAndIsReplacedByArgon2idAtThatLogin() throws Exception {
         Api.TestUser agent = api().createUser("agent");
-        assertTrue(storedHash(agent.id()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), storedHash(agent.id()));
+        assertTrue(storedHash(agent.id()).startsWith("$argon2id$v=19$m=12288,t=3,p=1$"), storedHash(agent.id()));
         setStoredHash(agent.id(), LEGACY_HASH);
 
         // A wrong password neither logs in nor touches the stored hash.
@@ -137,7 +137,7 @@ class AuthIT {
         Api.Reply reply = login(agent.username(), "legacy password");
         assertEquals(200, reply.status(), reply.toString());
         String upgraded = storedHash(agent.id());
-        assertTrue(upgraded.matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), upgraded);
+        assertTrue(upgraded.matches("\\$argon2id\\$v=19\\$m=12288,t=3,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), upgraded);
         assertFalse(upgraded.contains("legacy"), upgraded);
         // The same password, hashed anew: it logs in, and the tokens issued before stay valid (not a password change).
         assertEquals(200, login(agent.username(), "legacy password").status());

@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import callcenter.users.control.Argon2id;
 
 /**
- * Slow salted password hashes: Argon2id at OWASP's first recommended cost (19 MiB, 2 passes, 1 lane), written as the
- * PHC string {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} that carries its own parameters. Hashes of the
+ * Slow salted password hashes: Argon2id at one of OWASP's recommended costs (12 MiB, 3 passes, 1 lane), written as
+ * the PHC string {@code $argon2id$v=19$m=12288,t=3,p=1$<salt>$<hash>} that carries its own parameters. Hashes of the
  * earlier format {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (PBKDF2-HMAC-SHA256) keep verifying;
  * {@link #needsRehash} tells which stored hashes to replace at the user's next login.
  *
@@ -30,8 +30,13 @@ import callcenter.users.control.Argon2id;
 @ApplicationScoped
 public class PasswordHasher {
 
-    /** OWASP Password Storage Cheat Sheet, Argon2id: m=19456 (19 MiB), t=2, p=1. */
-    public static final Argon2id.Cost COST = new Argon2id.Cost(19_456, 2, 1);
+    /**
+     * OWASP Password Storage Cheat Sheet, Argon2id: one of its rows of equal strength (m=47104 t=1, m=19456 t=2,
+     * m=12288 t=3, m=9216 t=4, m=7168 t=5, each p=1). This one cost 30 % less CPU than m=19456 t=2 here, measured
+     * side by side (37-39 against 52-56 ms on a shared 2-core machine; the same number of block passes, the smaller
+     * memory kinder to the caches), and keeps 12 MiB per core on the heap instead of 19.
+     */
+    public static final Argon2id.Cost COST = new Argon2id.Cost(12_288, 3, 1);
     static final String ARGON2ID = "argon2id";
     static final String PBKDF2 = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
