@@ -12,9 +12,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>Each running hash borrows one of {@code concurrency} block pools and gives it back zeroed. Allocating the
  * thousands of 1 KiB blocks afresh for every hash (Bouncy Castle's default) made a hash up to 2.7 times slower on
  * the project's 2-core machine (57 against 21 ms at 19 MiB), most of it allocation and the garbage collector
- * copying the live blocks; reused, the blocks stay in the old generation. The price: up to {@code concurrency} x the memory parameter stays on the heap
- * once that many hashes ran at once (24 MiB on 2 cores at 12 MiB). Waiting for a pool also keeps more hashes than
- * cores from running at once, which would only make each one slower and hold more memory.
+ * copying the live blocks; reused, the blocks stay in the old generation. The price: up to {@code concurrency} x
+ * the memory parameter stays on the heap once that many hashes ran at once (24 MiB on 2 cores at 12 MiB). Waiting
+ * for a pool also keeps more hashes than cores from running at once, which would only make each one slower and hold
+ * more memory.
  */
 public final class Argon2id {
 
