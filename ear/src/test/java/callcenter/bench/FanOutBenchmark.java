@@ -28,6 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * bench.raceAgents (100), bench.raceCalls (50), bench.targets (product,ws,socketio; the comparators need
  * {@code npm ci} in bench.nodeDir; "baseline" is a second build of the product, bench.baselineJar), bench.serverOptions (the product's JVM options), bench.port (18880),
  * bench.nodePort (18890), bench.db.host (127.0.0.1:5432), bench.db.admin.user (postgres), bench.db.name (callcenter_bench), bench.idleSeconds (5).
+ *
+ * <p>Opt-in, the product only: bench.users (0) users created through {@code POST /api/users} by bench.userClients (4)
+ * concurrent clients after the fan-out window, then each logging in once ({@link UserSetup}).
  */
 public final class FanOutBenchmark {
 
@@ -52,6 +55,9 @@ public final class FanOutBenchmark {
     private final int rate;
     private final int raceAgents;
     private final int raceCalls;
+    private final int users;
+    private final int userClients;
+    private final Map<String, UserSetup.Result> userRuns = new java.util.LinkedHashMap<>();
 
     public FanOutBenchmark(Properties settings) {
         this.settings = settings;
@@ -60,6 +66,13 @@ public final class FanOutBenchmark {
         this.rate = integer("bench.rate", 20);
         this.raceAgents = integer("bench.raceAgents", 100);
         this.raceCalls = integer("bench.raceCalls", 50);
+        this.users = integer("bench.users", 0);
+        this.userClients = integer("bench.userClients", 4);
+    }
+
+    /** The user set-up of each target that had one (bench.users), by target name. */
+    public Map<String, UserSetup.Result> userRuns() {
+        return userRuns;
     }
 
     public static void main(String[] args) {
@@ -82,6 +95,9 @@ public final class FanOutBenchmark {
             try {
                 Result result = measure(target);
                 Report.print(result, agents, calls, rate, raceAgents);
+                if (userRuns.containsKey(target.name)) {
+                    UserSetup.print(userRuns.get(target.name));
+                }
                 results.add(result);
             } finally {
                 target.stop();
@@ -173,6 +189,10 @@ public final class FanOutBenchmark {
                 Agents.CLOSED_BY_SERVER.get() - closedBefore);
         fanOut.forEach(Agents.Agent::close);
         racers.forEach(Agents.Agent::close);
+        // After the window, so that the fan-out figures stay those of a freshly started server.
+        if (users > 0 && target instanceof ProductServer product) {
+            userRuns.put(target.name, UserSetup.run(product, users, userClients));
+        }
         return result;
     }
 

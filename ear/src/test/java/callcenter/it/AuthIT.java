@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -115,6 +119,56 @@ class AuthIT {
         assertEquals(401, unknown.status(), unknown.toString());
         assertEquals(wrong.body(), unknown.body());
         assertEquals(wrong.contentType(), unknown.contentType());
+    }
+
+    /** What the PBKDF2 hasher before Argon2id stored for "legacy password" (1,000 iterations, to keep this fast). */
+    private static final String LEGACY_HASH = "pbkdf2-sha256$1000$zqNEZ0bclEgdV3m0mSow2Q$bBbjJf9EFEWfVOtWZlbNSfOmzkWr5ocnq2RgzhRNkHs";
+
+    @Test
+    void anOlderPbkdf2HashStillLogsInAndIsReplacedByArgon2idAtThatLogin() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        assertTrue(storedHash(agent.id()).startsWith("$argon2id$v=19$m=12288,t=3,p=1$"), storedHash(agent.id()));
+        setStoredHash(agent.id(), LEGACY_HASH);
+
+        // A wrong password neither logs in nor touches the stored hash.
+        assertEquals(401, login(agent.username(), "legacy passworD").status());
+        assertEquals(LEGACY_HASH, storedHash(agent.id()));
+
+        Api.Reply reply = login(agent.username(), "legacy password");
+        assertEquals(200, reply.status(), reply.toString());
+        String upgraded = storedHash(agent.id());
+        assertTrue(upgraded.matches("\\$argon2id\\$v=19\\$m=12288,t=3,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), upgraded);
+        assertFalse(upgraded.contains("legacy"), upgraded);
+        // The same password, hashed anew: it logs in, and the tokens issued before stay valid (not a password change).
+        assertEquals(200, login(agent.username(), "legacy password").status());
+        assertEquals(upgraded, storedHash(agent.id()), "today's hash is kept");
+        assertEquals(200, api().post("api/auth/refresh", null, agent.token()).status(), "the older token still works");
+        assertEquals(401, login(agent.username(), agent.password()).status(), "the password is the legacy one");
+    }
+
+    private static String storedHash(String userId) throws Exception {
+        try (Connection db = db(); PreparedStatement select = db.prepareStatement(
+                "SELECT password_hash FROM users WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(userId));
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void setStoredHash(String userId, String hash) throws Exception {
+        try (Connection db = db(); PreparedStatement update = db.prepareStatement(
+                "UPDATE users SET password_hash = ? WHERE id = ?")) {
+            update.setString(1, hash);
+            update.setObject(2, UUID.fromString(userId));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private static Connection db() throws Exception {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
+                System.getProperty("it.db.password"));
     }
 
     @Test

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
 import callcenter.bench.FanOutBenchmark;
 import callcenter.bench.RoutingBenchmark;
+import callcenter.bench.UserSetup;
 
 /**
  * The fan-out benchmark (docs/performance.md) in a CI size, so that it cannot rot: the same code path on its own
  * freshly started bootable jar and database, 100 agents and 50 calls at 20/s with accept races during the load.
+ * Then 50 users created through {@code POST /api/users} by 4 concurrent clients, each logging in once.
  * The routing benchmark likewise, with 100 agents in 4 queues and 40 waiting calls.
  * Asserts only what must hold on any machine (nothing lost, one winner per race, figures present); the timings are
  * printed, not judged: CI shares its cores with other builds.
@@ -33,8 +36,11 @@ class BenchmarkIT {
         settings.setProperty("bench.raceCalls", "10");
         settings.setProperty("bench.idleSeconds", "1");
         settings.setProperty("bench.serverOptions", "-Xmx512m");
+        settings.setProperty("bench.users", "50");
+        settings.setProperty("bench.userClients", "4");
 
-        List<FanOutBenchmark.Result> results = new FanOutBenchmark(settings).run();
+        FanOutBenchmark benchmark = new FanOutBenchmark(settings);
+        List<FanOutBenchmark.Result> results = benchmark.run();
 
         assertEquals(1, results.size());
         FanOutBenchmark.Result r = results.get(0);
@@ -46,6 +52,11 @@ class BenchmarkIT {
         assertEquals(0, r.closedByServer(), "no socket closed as too slow");
         assertTrue(r.readySeconds() > 0 && r.registerSeconds() > 0 && r.idleRssMb() > 0, "start-up, registration, RSS measured");
         assertTrue(r.frames() >= r.expected() && r.cpuSeconds() > 0, "CPU per frame measured: " + r.microsPerFrame());
+
+        UserSetup.Result users = benchmark.userRuns().get("product");
+        assertEquals(Map.of(201, 50), users.statuses(), "every user created");
+        assertEquals(50, users.loggedIn(), "every user logs in with its own password");
+        assertTrue(users.createSeconds() > 0 && users.createCpuSeconds() > 0, "user set-up measured");
     }
 
     @Test

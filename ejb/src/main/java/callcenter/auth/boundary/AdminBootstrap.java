@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import callcenter.common.CallCenterException;
 import callcenter.common.Roles;
 import callcenter.platform.Settings;
+import callcenter.users.boundary.PasswordHasher;
 import callcenter.users.boundary.UserService;
 
 /**
@@ -37,6 +38,9 @@ public class AdminBootstrap {
     @Inject
     Settings settings;
 
+    @Inject
+    PasswordHasher hasher;
+
     @PostConstruct
     void ensureAdmin() {
         if (users.exists(ADMIN)) {
@@ -48,7 +52,9 @@ public class AdminBootstrap {
             LOG.warning("CALLCENTER_ADMIN_PASSWORD is shorter than 8 characters; change the admin's password soon");
         }
         try {
-            users.create(new UserService.NewUser(ADMIN, "Administrator", password, null, Roles.ADMIN, null, null));
+            // Hashed here, before UserService's transaction begins.
+            users.create(new UserService.NewUser(ADMIN, "Administrator", hasher.hash(password), null, Roles.ADMIN,
+                    null, null));
         } catch (CallCenterException e) {
             if (e.status() == 409) {
                 LOG.info("The admin user was created by another node");

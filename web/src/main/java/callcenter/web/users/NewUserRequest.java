@@ -25,8 +25,9 @@ public record NewUserRequest(
         @Size(max = 100) List<String> queues,
         @Size(max = 50) Map<String, Integer> skills) {
 
+    /** Without the password, which the boundary hashes outside its transaction. */
     UserService.NewUser command() {
-        return new UserService.NewUser(username, displayName.trim(), password, extension, role, sipUsername,
+        return new UserService.NewUser(username, displayName.trim(), null, extension, role, sipUsername,
                 telnyxCredentialId);
     }
 }

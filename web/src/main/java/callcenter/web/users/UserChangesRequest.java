@@ -26,8 +26,9 @@ public record UserChangesRequest(
         @Size(max = 100) List<String> queues,
         @Size(max = 50) Map<String, Integer> skills) {
 
+    /** Without the password, which the boundary hashes outside its transaction. */
     UserService.UserChanges command() {
-        return new UserService.UserChanges(displayName == null ? null : displayName.trim(), extension, role, password,
+        return new UserService.UserChanges(displayName == null ? null : displayName.trim(), extension, role, null,
                 sipUsername, telnyxCredentialId, enabled);
     }
 }

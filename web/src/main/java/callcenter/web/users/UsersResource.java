@@ -24,6 +24,7 @@ import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.queues.boundary.StaffQueues;
+import callcenter.queues.boundary.StaffSetup;
 import callcenter.users.boundary.UserService;
 
 /** Admins manage the users: agents, supervisors and admins. */
@@ -39,9 +40,13 @@ public class UsersResource {
     @Inject
     StaffQueues staff;
 
+    @Inject
+    StaffSetup setup;
+
     @POST
     public Response createUser(@Valid @NotNull NewUserRequest request, @Context UriInfo uri) {
-        UserView created = UserView.of(staff.create(request.command(), request.queues(), request.skills()));
+        UserView created = UserView.of(setup.create(request.command(), request.password(), request.queues(),
+                request.skills()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -60,7 +65,7 @@ public class UsersResource {
     @PATCH
     @Path("{id}")
     public UserView updateUser(@PathParam("id") UUID id, @Valid @NotNull UserChangesRequest request) {
-        return UserView.of(staff.update(id, request.command(), request.queues(), request.skills()));
+        return UserView.of(setup.update(id, request.command(), request.password(), request.queues(), request.skills()));
     }
 
     /** Disables the user; its history stays. */
