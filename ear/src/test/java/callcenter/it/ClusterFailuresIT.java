@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Nodes going away under agents: a rolling restart (SIGTERM, start again, one node at a time) under a steady load
- * with 50 connected agents, then a {@code kill -9} of a node that is not started again.
+ * with 200 connected agents (issue 15's figure), then a {@code kill -9} of a node that is not started again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailuresIT {
@@ -37,6 +37,8 @@ class ClusterFailuresIT {
      * booted on the same two cores, failed the rolling restart although the default grace had room for it.
      */
     private static final int GRACE_SECONDS = 15;
+    /** Agents connected through the balancer during the rolling restart, as issue 15 asks. */
+    private static final int AGENTS = 200;
     private static Cluster cluster;
     private static Api lb;
 
@@ -61,7 +63,7 @@ class ClusterFailuresIT {
         ReconnectingAgent watcher = null;
         Load load = null;
         try {
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < AGENTS; i++) {
                 agents.add(ReconnectingAgent.connect(cluster.balancer(), lb.createUser("agent")));
             }
             watcher = ReconnectingAgent.connect(cluster.balancer(), lb.createUser("supervisor"));
@@ -87,9 +89,9 @@ class ClusterFailuresIT {
             long slowest = agents.stream().mapToLong(ReconnectingAgent::slowestReconnectMillis).max().orElse(-1);
             List<Integer> codes = agents.stream().flatMap(a -> a.closeCodes().stream()).toList();
             System.out.printf("rolling restart: %d calls and %d accepts acknowledged (%d initiate and %d accept attempts"
-                            + " refused or cut and retried); %d of 50 agents reconnected, slowest %d ms; close codes %s%n",
+                            + " refused or cut and retried); %d of %d agents reconnected, slowest %d ms; close codes %s%n",
                     load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
-                    load.retriedAccepts, reconnected, slowest, codes.stream()
+                    load.retriedAccepts, reconnected, AGENTS, slowest, codes.stream()
                             .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting())));
             List<String> offline = offlineSeen(watcher, ids);
             String offlineAgents = agents.stream().filter(a -> offline.contains(a.user().id()))
@@ -106,7 +108,7 @@ class ClusterFailuresIT {
                 JsonObject call = lb.get("api/calls/" + id, admin).json();
                 assertEquals(load.agent.id(), call.getJsonObject("agent").getString("id"), "acknowledged accept kept: " + call);
             }
-            assertTrue(reconnected >= 40, "most agents were on a restarted node and came back: " + reconnected);
+            assertTrue(reconnected >= AGENTS * 4 / 5, "most agents were on a restarted node and came back: " + reconnected);
             // Drained, not dropped: every socket a stopping node closed was told 1012 (service restart).
             assertEquals(List.of(), codes.stream().filter(c -> c != 1012).toList(), "every socket closed with 1012");
             // Every agent ends available, as a fresh snapshot from the balancer shows (the load's agent once its last
