@@ -28,6 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * bench.raceAgents (100), bench.raceCalls (50), bench.targets (product,ws,socketio; the comparators need
  * {@code npm ci} in bench.nodeDir; "baseline" is a second build of the product, bench.baselineJar), bench.serverOptions (the product's JVM options), bench.port (18880),
  * bench.nodePort (18890), bench.db.host (127.0.0.1:5432), bench.db.admin.user (postgres), bench.db.name (callcenter_bench), bench.idleSeconds (5).
+ * The target "cluster" is the product as bench.clusterNodes (2) nodes behind HAProxy with a standalone broker
+ * ({@link ClusterServer}; the balancer on bench.clusterPort, bench.port + 100; the scripts in bench.clusterScripts).
  *
  * <p>Opt-in, the product only: bench.users (0) users created through {@code POST /api/users} by bench.userClients (4)
  * concurrent clients after the fan-out window, then each logging in once ({@link UserSetup}).
@@ -119,6 +121,7 @@ public final class FanOutBenchmark {
             switch (name.trim()) {
                 case "product" -> targets.add(product("product", settings.getProperty("bench.jar", "target/callcenter-bootable.jar")));
                 case "baseline" -> targets.add(product("baseline", settings.getProperty("bench.baselineJar")));
+                case "cluster" -> targets.add(cluster());
                 case "ws" -> targets.add(new Target.NodeServer("ws", Wire.PRODUCT, nodePort, nodeDir, "ws-server.js"));
                 case "socketio" -> targets.add(new Target.NodeServer("socket.io", Wire.SOCKET_IO, nodePort, nodeDir, "socketio-server.js"));
                 default -> throw new IllegalArgumentException("unknown target " + name);
@@ -134,6 +137,15 @@ public final class FanOutBenchmark {
         }
         return new ProductServer(name, integer("bench.port", 18880), jar, settings.getProperty("bench.serverOptions", ""),
                 settings.getProperty("bench.db.host", "127.0.0.1:5432"), settings.getProperty("bench.db.admin.user", "postgres"));
+    }
+
+    /** The same jar as bench.clusterNodes nodes behind HAProxy on one broker and database (issue 15's comparison). */
+    private Target cluster() throws Exception {
+        int nodes = integer("bench.clusterNodes", 2);
+        return new ClusterServer(nodes + " nodes", nodes, integer("bench.clusterPort", integer("bench.port", 18880) + 100),
+                settings.getProperty("bench.jar", "target/callcenter-bootable.jar"), settings.getProperty("bench.serverOptions", ""),
+                settings.getProperty("bench.db.host", "127.0.0.1:5432"), settings.getProperty("bench.db.admin.user", "postgres"),
+                Path.of(settings.getProperty("bench.clusterScripts", "../config/cluster")));
     }
 
     private Result measure(Target target) throws Exception {

@@ -37,6 +37,10 @@ final class ProductServer extends Target {
     private final String dbName = System.getProperty("bench.db.name", "callcenter_bench");
     private final String dbUrl;
 
+    /** Settings beyond the single node's (a cluster node's broker and node id); empty for a single node. */
+    private final Map<String, String> nodeSettings;
+    private final boolean createsDatabase;
+
     ProductServer(String name, int port, String jar, String options, String dbHost, String dbAdmin) throws Exception {
         super(name, Wire.PRODUCT, port);
         this.jar = jar;
@@ -44,11 +48,29 @@ final class ProductServer extends Target {
         this.dbHost = dbHost;
         this.dbAdmin = dbAdmin;
         this.dbUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
+        this.nodeSettings = Map.of();
+        this.createsDatabase = true;
+    }
+
+    /** A node of a {@link ClusterServer}: the cluster's key and settings; only the first node creates the database. */
+    ProductServer(String name, int port, ClusterServer cluster, Map<String, String> nodeSettings, boolean createsDatabase)
+            throws Exception {
+        super(name, Wire.PRODUCT, port, cluster.keys());
+        this.jar = cluster.jar;
+        this.options = cluster.options;
+        this.dbHost = cluster.dbHost;
+        this.dbAdmin = cluster.dbAdmin;
+        this.dbUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
+        this.nodeSettings = Map.copyOf(nodeSettings);
+        this.createsDatabase = createsDatabase;
     }
 
     /** A fresh database for every run: the server starts as on a first deployment. */
     @Override
     void prepare() throws Exception {
+        if (!createsDatabase) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + "/postgres", dbAdmin, "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
@@ -67,7 +89,8 @@ final class ProductServer extends Target {
             command.addAll(List.of(options.split("\\s+")));
         }
         command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
-        return spawn(command, Map.of(
+        Map<String, String> env = new java.util.HashMap<>(nodeSettings);
+        env.putAll(Map.of(
                 "PORT", Integer.toString(port),
                 "CALLCENTER_MANAGEMENT_PORT", Integer.toString(port + 1),
                 "CALLCENTER_DB", "postgresql",
@@ -76,7 +99,8 @@ final class ProductServer extends Target {
                 "CALLCENTER_DB_PASSWORD", dbName,
                 "CALLCENTER_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "CALLCENTER_JWT_KEY_FILE", keyFile.toString(),
-                "CALLCENTER_RING_TIMEOUT_SECONDS", "3600"), work);
+                "CALLCENTER_RING_TIMEOUT_SECONDS", "3600"));
+        return spawn(command, env, work);
     }
 
     /** Inserts agents directly, all with the password hash of one agent made through the API. */

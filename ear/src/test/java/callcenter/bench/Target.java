@@ -48,14 +48,35 @@ abstract class Target {
     private final KeyPair keys;
 
     Target(String name, Wire wire, int port) throws Exception {
+        this(name, wire, port, newKeys());
+    }
+
+    /** With a given signing key: the nodes of a cluster share one. */
+    Target(String name, Wire wire, int port, KeyPair keys) throws Exception {
         this.name = name;
         this.wire = wire;
         this.port = port;
         this.base = URI.create("http://127.0.0.1:" + port + "/");
-        this.work = Files.createTempDirectory("callcenter-bench-" + name);
+        this.work = Files.createTempDirectory("callcenter-bench-" + name.replaceAll("\\W", "-"));
+        this.keys = keys;
+    }
+
+    private static KeyPair newKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        keys = generator.generateKeyPair();
+        return generator.generateKeyPair();
+    }
+
+    final KeyPair keys() {
+        return keys;
+    }
+
+    /**
+     * Every process the target's figures (CPU, RSS) and its stop cover, in the order they stop: the launched one;
+     * a cluster adds its nodes and broker.
+     */
+    List<Process> processes() {
+        return process == null ? List.of() : List.of(process);
     }
 
     /** Starts the process; answers the seconds from the start to the first 200 of {@code /health/ready}. */
@@ -85,10 +106,10 @@ abstract class Target {
     abstract String clientToken() throws Exception;
 
     final void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+        for (Process each : processes()) {
+            each.destroy();
+            if (!each.waitFor(60, TimeUnit.SECONDS)) {
+                each.destroyForcibly();
             }
         }
     }
@@ -161,30 +182,42 @@ abstract class Target {
         }
     }
 
-    /** The process's resident memory in MB; -1 where there is no /proc. */
+    /** The processes' resident memory in MB, summed; -1 where there is no /proc. */
     final long rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        long sum = 0;
+        for (Process each : processes()) {
+            long kb = -1;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(each.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    }
                 }
+            } catch (IOException e) {
+                // not on Linux
             }
-        } catch (IOException e) {
-            // not on Linux
+            if (kb < 0) {
+                return -1;
+            }
+            sum += kb;
         }
-        return -1;
+        return sum / 1024;
     }
 
-    /** The process's CPU time (user + system) so far in ms, from /proc/<pid>/stat; -1 where there is none. */
+    /** The processes' CPU time (user + system) so far in ms, summed, from /proc/<pid>/stat; -1 where there is none. */
     final long cpuMillis() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
+        long sum = 0;
+        for (Process each : processes()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(each.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+                sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
+        return sum;
     }
 
     /**
@@ -193,6 +226,13 @@ abstract class Target {
      */
     final Map<String, Long> cpuMillisByThread() {
         Map<String, Long> byName = new java.util.TreeMap<>();
+        for (Process each : processes()) {
+            addThreadCpu(each, byName);
+        }
+        return byName;
+    }
+
+    private static void addThreadCpu(Process process, Map<String, Long> byName) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -207,7 +247,6 @@ abstract class Target {
         } catch (IOException e) {
             // not on Linux
         }
-        return byName;
     }
 
     static JsonObject json(String text) {
