@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Settings (system properties): bench.agents (1000), bench.calls (200), bench.rate (20 calls per second),
  * bench.raceAgents (100), bench.raceCalls (50), bench.targets (product,ws,socketio; the comparators need
- * {@code npm ci} in bench.nodeDir; "baseline" is a second build of the product, bench.baselineJar), bench.serverOptions (the product's JVM options), bench.port (18880),
+ * {@code npm ci} in bench.nodeDir; "baseline" is a second build of the product, bench.baselineJar, or the same jar with bench.baselineOptions), bench.serverOptions (the product's JVM options), bench.port (18880),
  * bench.nodePort (18890), bench.db.host (127.0.0.1:5432), bench.db.admin.user (postgres), bench.db.name (callcenter_bench), bench.idleSeconds (5).
  * The target "cluster" is the product as bench.clusterNodes (2) nodes behind HAProxy with a standalone broker
  * ({@link ClusterServer}; the balancer on bench.clusterPort, bench.port + 100; the scripts in bench.clusterScripts).
@@ -119,8 +119,11 @@ public final class FanOutBenchmark {
         List<Target> targets = new ArrayList<>();
         for (String name : wanted.split(",")) {
             switch (name.trim()) {
-                case "product" -> targets.add(product("product", settings.getProperty("bench.jar", "target/callcenter-bootable.jar")));
-                case "baseline" -> targets.add(product("baseline", settings.getProperty("bench.baselineJar")));
+                case "product" -> targets.add(product("product", settings.getProperty("bench.jar", "target/callcenter-bootable.jar"),
+                        settings.getProperty("bench.serverOptions", "")));
+                case "baseline" -> targets.add(product("baseline", settings.getProperty("bench.baselineJar",
+                        settings.getProperty("bench.jar", "target/callcenter-bootable.jar")),
+                        settings.getProperty("bench.baselineOptions", settings.getProperty("bench.serverOptions", ""))));
                 case "cluster" -> targets.add(cluster());
                 case "ws" -> targets.add(new Target.NodeServer("ws", Wire.PRODUCT, nodePort, nodeDir, "ws-server.js"));
                 case "socketio" -> targets.add(new Target.NodeServer("socket.io", Wire.SOCKET_IO, nodePort, nodeDir, "socketio-server.js"));
@@ -130,12 +133,12 @@ public final class FanOutBenchmark {
         return targets;
     }
 
-    /** The bootable jar; "baseline" is another build of it (bench.baselineJar), measured in the same run to compare. */
-    private Target product(String name, String jar) throws Exception {
-        if (jar == null) {
-            throw new IllegalArgumentException("the target " + name + " needs bench.baselineJar");
-        }
-        return new ProductServer(name, integer("bench.port", 18880), jar, settings.getProperty("bench.serverOptions", ""),
+    /**
+     * The bootable jar; "baseline" is another build of it (bench.baselineJar) or the same jar with other JVM options
+     * (bench.baselineOptions), measured in the same run to compare.
+     */
+    private Target product(String name, String jar, String options) throws Exception {
+        return new ProductServer(name, integer("bench.port", 18880), jar, options,
                 settings.getProperty("bench.db.host", "127.0.0.1:5432"), settings.getProperty("bench.db.admin.user", "postgres"));
     }
 
