@@ -20,7 +20,7 @@ final class ReconnectingAgent implements AutoCloseable {
     private final AtomicInteger reconnects = new AtomicInteger();
     private final Thread watcher;
     private volatile boolean closing;
-    private volatile long slowestReconnectMillis = -1;
+    private final List<Long> reconnectMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
@@ -50,7 +50,12 @@ final class ReconnectingAgent implements AutoCloseable {
 
     /** The longest reconnection, from noticing the close to the agents:list answer; -1 if none. */
     long slowestReconnectMillis() {
-        return slowestReconnectMillis;
+        return reconnectMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
+    }
+
+    /** Every reconnection's time, from noticing the close to the agents:list answer. */
+    List<Long> reconnectMillis() {
+        return List.copyOf(reconnectMillis);
     }
 
     /** The close code of each socket the server closed under this agent (-1: dropped without a close frame). */
@@ -77,7 +82,7 @@ final class ReconnectingAgent implements AutoCloseable {
                             sockets.add(again);
                         }
                         reconnects.incrementAndGet();
-                        slowestReconnectMillis = Math.max(slowestReconnectMillis, (System.nanoTime() - started) / 1_000_000);
+                        reconnectMillis.add((System.nanoTime() - started) / 1_000_000);
                         break;
                     } catch (RuntimeException | AssertionError e) {
                         // The balancer has not noticed the node is gone yet, or no node is ready: the dashboard retries.
