@@ -6,6 +6,9 @@
 #
 # BROKER_PORT (61616), BROKER_HOST (127.0.0.1; 0.0.0.0 for other hosts), ARTEMIS_ZIP (a downloaded
 # apache-artemis-2.40.0-bin.zip; fetched through the Maven wrapper into ~/.m2 when unset).
+# TLS: BROKER_TLS_PORT (e.g. 61617) with BROKER_KEYSTORE (a PKCS#12 file holding the broker's key and certificate)
+# and BROKER_KEYSTORE_PASSWORD adds an OpenWire acceptor that speaks only TLS; nodes then use ssl://host:port and
+# trust the certificate through their JVM's trust store (docs/clustering.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -34,6 +37,18 @@ if [ ! -f "$instance/bin/artemis" ]; then
     "$dist/bin/artemis" create "$instance" --silent --force --user "$user" --password "$password" --require-login \
         --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
         --host "$host" --default-port "$port" --no-autotune >/dev/null
+fi
+tls_port="${BROKER_TLS_PORT:-}"
+if [ -n "$tls_port" ] && ! grep -q '<acceptor name="tls">' "$instance/etc/broker.xml"; then
+    keystore="${BROKER_KEYSTORE:?set BROKER_KEYSTORE with BROKER_TLS_PORT}"
+    keystore_password="${BROKER_KEYSTORE_PASSWORD:?set BROKER_KEYSTORE_PASSWORD with BROKER_TLS_PORT}"
+    # Beside the plain acceptor, once per instance; the password stays in the instance's broker.xml (readable by
+    # the broker's user only: protect the instance directory, or mask it with Artemis' "artemis mask").
+    acceptor="<acceptor name=\"tls\">tcp://$host:$tls_port?sslEnabled=true;keyStorePath=$keystore;keyStoreType=PKCS12;keyStorePassword=$keystore_password;protocols=OPENWIRE;supportAdvisory=false</acceptor>"
+    awk -v line="         $acceptor" '{ print } /<acceptor name="artemis">/ { print line }' "$instance/etc/broker.xml" \
+        > "$instance/etc/broker.xml.new"
+    mv "$instance/etc/broker.xml.new" "$instance/etc/broker.xml"
+    chmod 600 "$instance/etc/broker.xml"
 fi
 # Ready when the log says AMQ221007.
 exec "$instance/bin/artemis" run

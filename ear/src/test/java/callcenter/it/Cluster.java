@@ -103,6 +103,18 @@ final class Cluster implements AutoCloseable {
         return basePort + 90;
     }
 
+    /** The broker's TLS-only OpenWire acceptor (its certificate: {@link #trustStore()}). */
+    int brokerTlsPort() {
+        return basePort + 91;
+    }
+
+    /** A PKCS#12 trust store holding the broker's self-signed certificate, password {@link #TRUST_STORE_PASSWORD}. */
+    Path trustStore() {
+        return dir.resolve("broker-trust.p12");
+    }
+
+    static final String TRUST_STORE_PASSWORD = "cluster-it-trust";
+
     void startNode(int i) {
         Map<String, String> nodeEnv = new HashMap<>(env);
         nodeEnv.put("CALLCENTER_NODE_ID", "node" + i);
@@ -150,12 +162,18 @@ final class Cluster implements AutoCloseable {
     }
 
     void startBroker() throws Exception {
+        if (!Files.exists(trustStore())) {
+            writeBrokerCertificate();
+        }
         ProcessBuilder builder = new ProcessBuilder("bash", script("broker.sh"), dir.resolve("broker").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile());
         builder.environment().put("BROKER_PORT", Integer.toString(brokerPort()));
         builder.environment().put("CALLCENTER_BROKER_USER", "cluster-it");
         builder.environment().put("CALLCENTER_BROKER_PASSWORD", "cluster-it-secret");
         builder.environment().put("ARTEMIS_ZIP", System.getProperty("it.artemis.zip"));
+        builder.environment().put("BROKER_TLS_PORT", Integer.toString(brokerTlsPort()));
+        builder.environment().put("BROKER_KEYSTORE", dir.resolve("broker-key.p12").toString());
+        builder.environment().put("BROKER_KEYSTORE_PASSWORD", "cluster-it-key");
         broker = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!Files.readString(dir.resolve("broker.log")).contains("AMQ221007")) {
@@ -201,6 +219,31 @@ final class Cluster implements AutoCloseable {
                 throw new AssertionError("HAProxy never answered ready:\n" + Files.readString(dir.resolve("haproxy.log")));
             }
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * The broker's key and self-signed certificate for localhost (what an operator gets from a CA), and a trust store
+     * with that certificate for the nodes, made with the JDK's keytool.
+     */
+    private void writeBrokerCertificate() throws Exception {
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Path key = dir.resolve("broker-key.p12");
+        Path cert = dir.resolve("broker.crt");
+        keytool(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", key.toString(), "-storepass", "cluster-it-key");
+        keytool(keytool, "-exportcert", "-alias", "broker", "-keystore", key.toString(), "-storepass", "cluster-it-key",
+                "-file", cert.toString());
+        keytool(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(), "-storetype", "PKCS12",
+                "-keystore", trustStore().toString(), "-storepass", TRUST_STORE_PASSWORD);
+    }
+
+    private void keytool(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new AssertionError("keytool failed: " + output);
         }
     }
 

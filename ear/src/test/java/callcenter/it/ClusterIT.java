@@ -230,6 +230,37 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A node that reaches the broker only over TLS (its acceptor speaks nothing else) with the broker's credentials,
+     * trusting the broker's certificate through the JVM's trust store, as docs/clustering.md tells operators: it
+     * becomes ready (its fan-out probe made the round trip through the broker) and its agent gets a call initiated on
+     * another node, which reached the broker over plain TCP.
+     */
+    @Test
+    @Order(6)
+    void aNodeReachesTheBrokerOverTls() throws Exception {
+        int port = cluster.nodePort(3) + 7;
+        Map<String, String> settings = Map.of(
+                "CALLCENTER_NODE_ID", "node-tls",
+                "CALLCENTER_DATA_DIR", port + "-data",
+                "CALLCENTER_BROKER_URL", "ssl://localhost:" + cluster.brokerTlsPort(),
+                "JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + cluster.trustStore() + " -Djavax.net.ssl.trustStoreType=PKCS12"
+                        + " -Djavax.net.ssl.trustStorePassword=" + Cluster.TRUST_STORE_PASSWORD);
+        try (BootableJar tls = cluster.startExtra(port, settings)) {
+            long deadline = System.nanoTime() + Cluster.BOOT.toNanos();
+            while (!tls.awaitReady(Duration.ofSeconds(5))) {
+                assertTrue(System.nanoTime() < deadline && !tls.outputText().contains("WFLYSRV0026"),
+                        "the TLS node never ready:\n" + tls.outputText());
+            }
+            Api.TestUser agent = lb.createUser("agent");
+            try (WsClient socket = WsClient.agent(tls.url(), agent.token())) {
+                String id = initiate(Api.at(cluster.node(1)), client, "Over TLS");
+                socket.awaitCall("call:incoming", id, WAIT);
+                lb.post("api/calls/" + id + "/end", "{}", lb.adminToken());
+            }
+        }
+    }
+
     static void awaitStatus(Api api, int status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Api.Reply last = null;
