@@ -40,7 +40,7 @@ public final class FanOutBenchmark {
     public record Result(String target, double readySeconds, long idleRssMb, int agents, double registerSeconds,
                          long registeredRssMb, long[] lastAgent, long[] initiate, long expected, long delivered,
                          double cpuSeconds, long frames, int races, int racesWithOneWinner, long[] raceWinner,
-                         int closedByServer) {
+                         int closedByServer, int presenceSampled, int presenceWrong) {
 
         public long lost() {
             return expected - delivered;
@@ -163,9 +163,12 @@ public final class FanOutBenchmark {
         Map<String, AtomicLong> lastDelivery = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         Races races = new Races(wire, raceAgents);
+        // About 20 agents' presence lists are followed and checked once everyone has registered.
+        PresenceViews presence = new PresenceViews(wire, Math.max(1, (agents + raceAgents) / 20));
         int closedBefore = Agents.CLOSED_BY_SERVER.get();
         long t0 = System.nanoTime();
         List<Agents.Agent> fanOut = Agents.connect(wire, target.port, tokens.subList(0, agents), true, (agent, event, frame) -> {
+            presence.frame(agent, event, frame);
             if ("call:incoming".equals(event)) {
                 long now = System.nanoTime();
                 String callId = member(frame, "callId");
@@ -173,9 +176,22 @@ public final class FanOutBenchmark {
                 deliveries.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
             }
         });
-        List<Agents.Agent> racers = Agents.connect(wire, target.port, tokens.subList(agents, tokens.size()), true, races::frame);
+        List<Agents.Agent> racers = Agents.connect(wire, target.port, tokens.subList(agents, tokens.size()), true, (agent, event, frame) -> {
+            presence.frame(agent, event, frame);
+            races.frame(agent, event, frame);
+        });
         double registerSeconds = (System.nanoTime() - t0) / 1e9;
         long registeredRss = target.rssMb();
+        // Coalesced presence changes may still be on their way (at most 250 ms apart per socket): give them 10 s.
+        long registered = System.nanoTime();
+        int presenceWrong = presence.wrong(agents + raceAgents);
+        while (presenceWrong > 0 && System.nanoTime() - registered < TimeUnit.SECONDS.toNanos(10)) {
+            Thread.sleep(50);
+            presenceWrong = presence.wrong(agents + raceAgents);
+        }
+        System.out.printf("  presence: %d sampled agents, %d of them not showing all %d registered agents available"
+                + " %.1f s after the last registration%n", presence.sampled(), presenceWrong, agents + raceAgents,
+                (System.nanoTime() - registered) / 1e9);
 
         long cpu = target.cpuMillis();
         Map<String, Long> threadsBefore = target.cpuMillisByThread();
@@ -201,7 +217,7 @@ public final class FanOutBenchmark {
         Arrays.sort(initiate);
         Result result = new Result(target.name, ready, idleRss, agents, registerSeconds, registeredRss, last, initiate, expected,
                 delivered(deliveries, sentAt), cpuSeconds, frames, raceCalls, races.withOneWinner(), races.winnerTimes(),
-                Agents.CLOSED_BY_SERVER.get() - closedBefore);
+                Agents.CLOSED_BY_SERVER.get() - closedBefore, presence.sampled(), presenceWrong);
         fanOut.forEach(Agents.Agent::close);
         racers.forEach(Agents.Agent::close);
         // After the window, so that the fan-out figures stay those of a freshly started server.

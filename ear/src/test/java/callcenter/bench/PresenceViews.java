@@ -1,0 +1,79 @@
+package callcenter.bench;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+
+/**
+ * The presence list as a sample of the agents sees it (about one in {@code every}): {@code agents:list}, then each
+ * {@code agents:updated} (the coalesced form) or {@code agent:updated} applied in the order the socket got them,
+ * as a dashboard does. Answers whether every sampled agent sees every registered agent available: the check of
+ * issue 14's registration figure ("every registered agent's presence list is right afterwards"). A sample, because
+ * 10,000 full views would be 100 million entries in the benchmark's heap.
+ */
+final class PresenceViews {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private final Wire wire;
+    private final int every;
+    private final Map<Agents.Agent, Map<String, String>> views = new ConcurrentHashMap<>();
+
+    PresenceViews(Wire wire, int every) {
+        this.wire = wire;
+        this.every = every;
+    }
+
+    /** Every frame of every agent goes through here; only the sampled agents' presence frames are read. */
+    void frame(Agents.Agent agent, String event, String frame) {
+        boolean list = "agents:list".equals(event);
+        if (!list && !"agents:updated".equals(event) && !"agent:updated".equals(event)
+                || Math.floorMod(System.identityHashCode(agent), every) != 0) {
+            return;
+        }
+        JsonValue data;
+        try (var reader = READERS.createReader(new StringReader(wire.data(frame)))) {
+            data = reader.readValue();
+        }
+        // One socket's frames arrive on one event-loop thread, in order: the view needs no more than its own lock.
+        Map<String, String> view = views.computeIfAbsent(agent, a -> new HashMap<>());
+        synchronized (view) {
+            if (list) {
+                view.clear();
+            }
+            if (data.getValueType() == JsonValue.ValueType.ARRAY) {
+                data.asJsonArray().forEach(entry -> apply(view, entry.asJsonObject()));
+            } else if (data.getValueType() == JsonValue.ValueType.OBJECT) {
+                apply(view, data.asJsonObject());
+            }
+        }
+    }
+
+    private static void apply(Map<String, String> view, JsonObject agent) {
+        view.put(agent.getString("agentId", ""), agent.getString("status", ""));
+    }
+
+    /** Sampled agents so far. */
+    int sampled() {
+        return views.size();
+    }
+
+    /** Sampled agents whose view does not show exactly {@code available} agents as available. */
+    int wrong(int available) {
+        int wrong = 0;
+        for (Map<String, String> view : views.values()) {
+            synchronized (view) {
+                if (view.values().stream().filter("available"::equals).count() != available) {
+                    wrong++;
+                }
+            }
+        }
+        return wrong;
+    }
+}
