@@ -1,7 +1,10 @@
 package callcenter.web.push;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.websocket.Session;
 
@@ -29,6 +32,12 @@ final class Peer {
     /** How many client events this socket may still send now. */
     final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
+    /**
+     * Presence frames that came while this socket's {@code agents:list} was being read, or null when none is: sent
+     * right after the list, never before it (the list replaces the dashboard's view, so a newer change sent ahead
+     * of an older snapshot would be lost). Guarded by this.
+     */
+    private List<String> heldPresence;
     /** When the client last proved it is there: a pong, or any frame ({@link System#nanoTime}). */
     private volatile long heardAt = System.nanoTime();
 
@@ -40,6 +49,32 @@ final class Peer {
         this.callId = actor.callId();
         this.expiresAt = expiresAt;
         this.outbox = new Outbox(queueCapacity);
+    }
+
+    /** From now until {@link #presenceListRead}, presence frames wait behind the agents list being read. */
+    synchronized void presenceListReading() {
+        heldPresence = new ArrayList<>();
+    }
+
+    /** A presence frame: sent now, or held while the agents list is being read. */
+    synchronized void presence(String frame, Consumer<String> send) {
+        if (heldPresence != null) {
+            heldPresence.add(frame);
+        } else {
+            send.accept(frame);
+        }
+    }
+
+    /** The agents list (null when reading it failed), then every presence frame held meanwhile, in their order. */
+    synchronized void presenceListRead(String list, Consumer<String> send) {
+        List<String> held = heldPresence;
+        heldPresence = null;
+        if (list != null) {
+            send.accept(list);
+        }
+        if (held != null) {
+            held.forEach(send);
+        }
     }
 
     void heard() {

@@ -95,7 +95,7 @@ public class PresenceBatch {
         String frame = batch.size() == 1 ? Push.frame("agent:updated", batch.get(0))
                 : Push.frame("agents:updated", "[" + String.join(",", batch) + "]");
         for (Peer peer : registry.audience(Audience.agents())) {
-            writer.send(peer, frame);
+            peer.presence(frame, f -> writer.send(peer, f));
         }
     }
 }

@@ -51,16 +51,19 @@ public class PresenceEvents {
         // Registered before the snapshot is read: an event committed meanwhile is pushed rather than lost (a
         // dashboard ignores a call it already shows).
         peer.registered = true;
+        // Presence changes pushed from now on may be newer than the list read below: they follow it, not precede it.
+        peer.presenceListReading();
         Registration registration;
         try {
             registration = presence.register(peer.userId, peer.socketId, nodeId(), extension);
         } catch (RuntimeException e) {
             peer.registered = false;
+            peer.presenceListRead(null, frame -> writer.send(peer, frame));
             throw e;
         }
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
-        writer.send(peer, Frames.of("agents:list", registration.agents()));
+        peer.presenceListRead(Frames.of("agents:list", registration.agents()), frame -> writer.send(peer, frame));
         writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
         if (registration.activeCall() != null) {
             writer.send(peer, Frames.of("call:accepted", registration.activeCall()));

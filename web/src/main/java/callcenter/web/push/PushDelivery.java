@@ -60,8 +60,13 @@ public class PushDelivery {
                 }
             }
             String frame = event.frame();
+            boolean presenceFrame = "agent:updated".equals(event.event());
             for (Peer peer : registry.audience(event.audience())) {
-                writer.send(peer, frame);
+                if (presenceFrame) {
+                    peer.presence(frame, f -> writer.send(peer, f));
+                } else {
+                    writer.send(peer, frame);
+                }
             }
         }
     }

@@ -42,6 +42,33 @@ class PresenceBatchTest {
         assertEquals(List.of(), writer.to(unregistered), "only registered sockets get presence");
     }
 
+    /**
+     * A change flushed while a registering socket's agents list is being read may be newer than that list: it goes
+     * out after the list, in order, never before it (the list replaces the dashboard's view and would undo it).
+     */
+    @Test
+    void aChangeWhileASocketsAgentsListIsReadFollowsTheList() {
+        Peer registering = Peers.agent(UUID.randomUUID(), true);
+        registry.add(registering);
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        registering.presenceListReading();
+        batch.changed(ann, data(ann, "available"));
+        runQueued();
+        now += TimeUnit.SECONDS.toNanos(1);
+        batch.changed(bob, data(bob, "busy"));
+        runQueued();
+        assertEquals(List.of(), writer.to(registering), "nothing before the list");
+        assertEquals(2, writer.to(watcher).size(), "other sockets are not held up");
+        registering.presenceListRead("LIST", frame -> writer.send(registering, frame));
+        assertEquals(List.of("LIST", "{\"event\":\"agent:updated\",\"data\":" + data(ann, "available") + "}",
+                "{\"event\":\"agent:updated\",\"data\":" + data(bob, "busy") + "}"), writer.to(registering));
+        now += TimeUnit.SECONDS.toNanos(1);
+        batch.changed(ann, data(ann, "away"));
+        runQueued();
+        assertEquals(4, writer.to(registering).size(), "sent at once after the list");
+    }
+
     @Test
     void changesWithinTheWindowGoOutAsOneFrameWithTheLatestStateOfEachAgentInOrder() {
         UUID ann = UUID.randomUUID();
