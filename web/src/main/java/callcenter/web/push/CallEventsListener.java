@@ -36,7 +36,11 @@ import callcenter.events.Push;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         // The same default as the transaction manager's node identifier (server.cli): a single server needs none.
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "${env.CALLCENTER_NODE_ID:callcenter-1}"),
-        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "callcenter-call-events")
+        // The node id in the name too: Artemis names an OpenWire durable subscription's queue by the subscription
+        // name alone (the adapter's consumer does not pass the client id), so one name would be one queue shared
+        // by every node, each event reaching one node only (measured: the second node never got its probe).
+        @ActivationConfigProperty(propertyName = "subscriptionName",
+                propertyValue = "callcenter-call-events.${env.CALLCENTER_NODE_ID:callcenter-1}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CallEventsListener implements MessageListener {
