@@ -22,8 +22,8 @@ import callcenter.events.Push;
  * in {@link PushDelivery} keeps the order even if deliveries ever run concurrently. The resource adapter is the
  * ejb3 subsystem's default, so no vendor annotation is needed.
  * <p>
- * The subscription is durable, one per node id (client id = CALLCENTER_NODE_ID, resolved by WildFly's annotation
- * property replacement, server.cli): a non-durable one lives only on the broker the listener is connected to, so when
+ * The subscription is durable, one per node id (client id and name from CALLCENTER_NODE_ID, resolved by WildFly's
+ * annotation property replacement, server.cli): a non-durable one lives only on the broker the listener is connected to, so when
  * a broker pair fails over (docs/clustering.md) every event published on the new live broker before this listener
  * had subscribed again, and every one still queued for it on the old broker, was lost (measured: ClusterBrokerFailoverIT).
  * A durable subscription is in the replicated journal: the backup holds this node's undelivered events and keeps
@@ -34,13 +34,14 @@ import callcenter.events.Push;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "callcenter.call-events"),
         @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "1"),
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
-        // The same default as the transaction manager's node identifier (server.cli): a single server needs none.
-        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "${env.CALLCENTER_NODE_ID:callcenter-1}"),
+        // CALLCENTER_NODE_ID, or callcenter-1 as for the transaction manager's node identifier (server.cli sets the
+        // system property): a single server needs none.
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "${callcenter.events.subscriber}"),
         // The node id in the name too: Artemis names an OpenWire durable subscription's queue by the subscription
         // name alone (the adapter's consumer does not pass the client id), so one name would be one queue shared
         // by every node, each event reaching one node only (measured: the second node never got its probe).
         @ActivationConfigProperty(propertyName = "subscriptionName",
-                propertyValue = "callcenter-call-events.${env.CALLCENTER_NODE_ID:callcenter-1}")
+                propertyValue = "callcenter-call-events.${callcenter.events.subscriber}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CallEventsListener implements MessageListener {
