@@ -35,6 +35,8 @@ final class Cluster implements AutoCloseable {
     private Process broker;
     /** The pair's brokers by port (the one started as primary on +90, its backup on +91), and which one is live. */
     private final Map<Integer, Process> pair = new HashMap<>();
+    /** The log of the broker process now on each port of the pair. */
+    private final Map<Integer, Path> pairLogs = new HashMap<>();
     private boolean brokerPair;
     private int livePort;
     private Process haproxy;
@@ -194,6 +196,7 @@ final class Cluster implements AutoCloseable {
     /** The pair: the primary (live once it says AMQ221007), then its backup (ready once in sync: AMQ221024). */
     private void startBrokerPair() throws Exception {
         pair.put(brokerPort(), startBrokerProcess("broker-primary", brokerPort(), backupBrokerPort(), false, "AMQ221007"));
+        pairLogs.put(brokerPort(), dir.resolve("broker-primary.log"));
         livePort = brokerPort();
         if (Boolean.parseBoolean(System.getProperty("it.cluster.brokerBackup", "true"))) {
             startBackupOfLiveBroker();
@@ -206,7 +209,31 @@ final class Cluster implements AutoCloseable {
      */
     void startBackupOfLiveBroker() throws Exception {
         int port = otherBrokerPort(livePort);
-        pair.put(port, startBrokerProcess("broker-backup-" + port + "-" + System.nanoTime(), port, livePort, true, "AMQ221024"));
+        String name = "broker-backup-" + port + "-" + System.nanoTime();
+        pair.put(port, startBrokerProcess(name, port, livePort, true, "AMQ221024"));
+        pairLogs.put(port, dir.resolve(name + ".log"));
+    }
+
+    /** Whether the pair has a backup now (a test run alone starts with one; after a failover there is none). */
+    boolean hasBackupBroker() {
+        return pair.size() == 2;
+    }
+
+    /**
+     * SIGSTOP to the pair's live broker: a hung host or a network cut, without the connection resets a dying process
+     * gives. The backup takes over when its replication link times out; the clients notice when their own link
+     * does, each at its own moment. Returns the frozen process for {@link #killFrozenBroker}.
+     */
+    Process freezeLiveBroker() throws Exception {
+        Process live = pair.remove(livePort);
+        new ProcessBuilder("kill", "-STOP", Long.toString(live.pid())).inheritIO().start().waitFor();
+        livePort = otherBrokerPort(livePort);
+        return live;
+    }
+
+    /** SIGKILL to a frozen broker: fenced before it could wake up as a second live broker. */
+    void killFrozenBroker(Process frozen) throws InterruptedException {
+        frozen.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM to the pair's live broker, waiting for it to exit; its backup (if any) is the live one from now on. */
@@ -224,17 +251,7 @@ final class Cluster implements AutoCloseable {
 
     /** The log of the broker now expected live (the former backup), to read when it activated. */
     boolean liveBrokerSaysActive() throws IOException {
-        try (var logs = Files.list(dir)) {
-            return logs.filter(f -> f.getFileName().toString().startsWith("broker-backup-" + livePort + "-")
-                            && f.getFileName().toString().endsWith(".log"))
-                    .anyMatch(f -> {
-                        try {
-                            return Files.readString(f).contains("AMQ221007");
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        }
+        return Files.readString(pairLogs.get(livePort)).contains("AMQ221007");
     }
 
     private int otherBrokerPort(int port) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two bootable jars behind HAProxy on a replicated Artemis primary/backup pair (docs/clustering.md, "A broker pair"),
  * the nodes listing both brokers in a failover URL. The live broker is stopped (SIGTERM), later its successor killed
- * (SIGKILL, after a new backup caught up), each under a steady load of initiates through the balancer with agents
+ * (SIGKILL, after a new backup caught up), then frozen (SIGSTOP: a hung host, no connection reset; killed once the
+ * backup is active), each under a steady load of initiates through the balancer with agents
  * connected on both nodes. "No committed event lost" is tested strictly: every call acknowledged (201) reaches every
  * agent's socket as {@code call:incoming} on the socket that was open all along: no reconnect, no resynchronisation
  * ({@code calls:waiting}) counted. A change refused meanwhile is a 503 problem+json and stores nothing; both nodes
@@ -67,11 +68,26 @@ class ClusterBrokerFailoverIT {
     @Order(2)
     void killingTheLiveBrokerUnderLoadLosesNoAcknowledgedCall() throws Exception {
         // The broker that took over has no backup now: give it one, as an operator replaces the stopped broker.
-        cluster.startBackupOfLiveBroker();
+        if (!cluster.hasBackupBroker()) {
+            cluster.startBackupOfLiveBroker();
+        }
         failOver("SIGKILL", true);
     }
 
+    @Test
+    @Order(3)
+    void freezingTheLiveBrokerUnderLoadLosesNoAcknowledgedCall() throws Exception {
+        if (!cluster.hasBackupBroker()) {
+            cluster.startBackupOfLiveBroker();
+        }
+        failOver("SIGSTOP", false, true);
+    }
+
     private void failOver(String how, boolean kill) throws Exception {
+        failOver(how, kill, false);
+    }
+
+    private void failOver(String how, boolean kill, boolean freeze) throws Exception {
         List<WsClient> agents = new ArrayList<>();
         Load load = null;
         try {
@@ -84,7 +100,10 @@ class ClusterBrokerFailoverIT {
             Thread.sleep(5_000);
 
             long stopped = System.nanoTime();
-            if (kill) {
+            Process frozen = null;
+            if (freeze) {
+                frozen = cluster.freezeLiveBroker();
+            } else if (kill) {
                 cluster.killLiveBroker();
             } else {
                 cluster.stopLiveBroker();
@@ -92,7 +111,18 @@ class ClusterBrokerFailoverIT {
             long exited = System.nanoTime();
             long[] unready = new long[NODES + 1];
             long[] ready = new long[NODES + 1];
-            awaitReadyAgain(stopped, unready, ready, Duration.ofSeconds(90));
+            if (freeze) {
+                // The backup activates once its replication link to the frozen broker times out; then the frozen one
+                // is fenced (killed) before it could wake up as a second live broker.
+                long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                while (!cluster.liveBrokerSaysActive() && System.nanoTime() < until) {
+                    pollReadiness(stopped, unready, ready);
+                    Thread.sleep(100);
+                }
+                exited = System.nanoTime();
+                cluster.killFrozenBroker(frozen);
+            }
+            awaitReadyAgain(stopped, unready, ready, Duration.ofSeconds(freeze ? 240 : 90));
             long allReady = System.nanoTime();
             long backupActive = -1;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -106,7 +136,7 @@ class ClusterBrokerFailoverIT {
             Thread.sleep(8_000);
             load.stop();
 
-            System.out.printf("broker failover (%s): live broker exited %d ms after the signal; node readiness "
+            System.out.printf("broker failover (%s): live broker exited (SIGSTOP: backup active) %d ms after the signal; node readiness "
                             + "503 seen %s; every node ready again %d ms after the signal (per node %s); %d initiates "
                             + "acknowledged, %d answered 503 problem+json, %d cut off, %d other; initiates during the "
                             + "switch (from the signal to both ready): %d acknowledged, %d refused; slowest acknowledged "
@@ -168,39 +198,37 @@ class ClusterBrokerFailoverIT {
      */
     private static void awaitReadyAgain(long stopped, long[] unready, long[] ready, Duration timeout) throws InterruptedException {
         long deadline = stopped + timeout.toNanos();
-        List<Api> nodes = new ArrayList<>();
-        for (int node = 1; node <= NODES; node++) {
-            nodes.add(Api.at(cluster.node(node)));
-        }
-        while (true) {
-            boolean done = true;
-            for (int node = 1; node <= NODES; node++) {
-                int status;
-                try {
-                    status = nodes.get(node - 1).get("health/ready", null).status();
-                } catch (RuntimeException e) {
-                    status = -1;
-                }
-                long now = System.nanoTime();
-                if (status != 200 && unready[node] == 0) {
-                    unready[node] = now;
-                    ready[node] = 0;
-                } else if (status == 200 && ready[node] == 0 && unready[node] != 0) {
-                    ready[node] = now;
-                } else if (status != 200) {
-                    ready[node] = 0;
-                }
-                boolean settled = unready[node] != 0 ? ready[node] != 0 : now - stopped > Duration.ofSeconds(10).toNanos();
-                done &= settled;
-            }
-            if (done) {
-                return;
-            }
+        while (!pollReadiness(stopped, unready, ready)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("a node never answered ready again within " + timeout + " of the broker's stop");
             }
             Thread.sleep(100);
         }
+    }
+
+    /** One look at every node's readiness; true once each has settled. */
+    private static boolean pollReadiness(long stopped, long[] unready, long[] ready) {
+        boolean done = true;
+        for (int node = 1; node <= NODES; node++) {
+            int status;
+            try {
+                status = Api.at(cluster.node(node)).get("health/ready", null).status();
+            } catch (RuntimeException e) {
+                status = -1;
+            }
+            long now = System.nanoTime();
+            if (status != 200 && unready[node] == 0) {
+                unready[node] = now;
+                ready[node] = 0;
+            } else if (status == 200 && ready[node] == 0 && unready[node] != 0) {
+                ready[node] = now;
+            } else if (status != 200) {
+                ready[node] = 0;
+            }
+            boolean settled = unready[node] != 0 ? ready[node] != 0 : now - stopped > Duration.ofSeconds(10).toNanos();
+            done &= settled;
+        }
+        return done;
     }
 
     private static String describe(long[] times, long from) {
