@@ -23,11 +23,12 @@ import callcenter.events.Push;
  * ejb3 subsystem's default, so no vendor annotation is needed.
  * <p>
  * The subscription is durable, one per node id (client id and name from CALLCENTER_NODE_ID, resolved by WildFly's
- * annotation property replacement, server.cli): a non-durable one lives only on the broker the listener is connected to, so when
- * a broker pair fails over (docs/clustering.md) every event published on the new live broker before this listener
- * had subscribed again, and every one still queued for it on the old broker, was lost (measured: ClusterBrokerFailoverIT).
- * A durable subscription is in the replicated journal: the backup holds this node's undelivered events and keeps
- * new ones until the listener is back. Its backlog is bounded: events live {@link callcenter.events.PushPublisher#TIME_TO_LIVE}.
+ * annotation property replacement, server.cli). A non-durable one lives only on the broker the listener is
+ * connected to: when a broker pair fails over (docs/clustering.md), events still queued for this node on the old
+ * broker, and events published on the new live broker before this listener has subscribed there again, would be
+ * lost for this node. A durable subscription is in the replicated journal: the backup holds this node's undelivered
+ * events and keeps new ones until the listener is back. Its backlog is bounded: events live
+ * {@link callcenter.events.PushPublisher#TIME_TO_LIVE}, and what it kept while this node was down is skipped.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
