@@ -9,6 +9,12 @@
 # TLS: BROKER_TLS_PORT (e.g. 61617) with BROKER_KEYSTORE (a PKCS#12 file holding the broker's key and certificate)
 # and BROKER_KEYSTORE_PASSWORD adds an OpenWire acceptor that speaks only TLS; nodes then use ssl://host:port and
 # trust the certificate through their JVM's trust store (docs/clustering.md).
+#
+# A replicated pair (docs/clustering.md, "A broker pair"): BROKER_PEER=host:port of the other broker makes this one
+# half of an Artemis primary/backup pair with replication, BROKER_BACKUP=true the backup half. The two connect to
+# each other's acceptor as cluster user BROKER_CLUSTER_USER/BROKER_CLUSTER_PASSWORD (default: the broker user).
+# The primary is ready at AMQ221007, the backup once it has copied the primary's journal (AMQ221024); when the
+# primary goes away the backup activates (AMQ221010 or AMQ221007) and opens its acceptor to the clients.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -19,6 +25,8 @@ host="${BROKER_HOST:-127.0.0.1}"
 user="${CALLCENTER_BROKER_USER:?set CALLCENTER_BROKER_USER}"
 password="${CALLCENTER_BROKER_PASSWORD:?set CALLCENTER_BROKER_PASSWORD}"
 dist_parent="$root/config/target/cluster"
+peer="${BROKER_PEER:-}"
+backup="${BROKER_BACKUP:-false}"
 
 zip="${ARTEMIS_ZIP:-$HOME/.m2/repository/org/apache/activemq/apache-artemis/$version/apache-artemis-$version-bin.zip}"
 if [ ! -f "$zip" ]; then
@@ -31,12 +39,28 @@ if [ ! -x "$dist/bin/artemis" ]; then
     unzip -q -o "$zip" -d "$dist_parent"
 fi
 
+pair=()
+if [ -n "$peer" ]; then
+    pair=(--replicated --clustered --staticCluster "tcp://$peer"
+          --cluster-user "${BROKER_CLUSTER_USER:-$user}" --cluster-password "${BROKER_CLUSTER_PASSWORD:-$password}")
+    if [ "$backup" = true ]; then
+        pair+=(--backup)
+    fi
+elif [ "$backup" = true ]; then
+    echo "BROKER_BACKUP=true needs BROKER_PEER (the primary's host:port)" >&2
+    exit 1
+fi
+
 if [ ! -f "$instance/bin/artemis" ]; then
     # Only OpenWire (the resource adapter's protocol) on the default acceptor; the other protocols' ports are often
     # taken on a shared host (AMQP 5672, MQTT 1883) and nothing here speaks them. No web console.
     "$dist/bin/artemis" create "$instance" --silent --force --user "$user" --password "$password" --require-login \
         --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
-        --host "$host" --default-port "$port" --no-autotune >/dev/null
+        --host "$host" --default-port "$port" --no-autotune ${pair[@]+"${pair[@]}"} >/dev/null
+    # Expired messages are dropped, not kept in ExpiryQueue: the nodes' fan-out probes (6 s) and call events (5 min)
+    # carry a time to live, and each node's durable subscription of a node that never comes back would otherwise fill
+    # ExpiryQueue forever. Nothing here reads expired messages.
+    sed -i 's|<expiry-address>ExpiryQueue</expiry-address>||' "$instance/etc/broker.xml"
 fi
 tls_port="${BROKER_TLS_PORT:-}"
 if [ -n "$tls_port" ] && ! grep -q '<acceptor name="tls">' "$instance/etc/broker.xml"; then
@@ -50,5 +74,5 @@ if [ -n "$tls_port" ] && ! grep -q '<acceptor name="tls">' "$instance/etc/broker
     mv "$instance/etc/broker.xml.new" "$instance/etc/broker.xml"
     chmod 600 "$instance/etc/broker.xml"
 fi
-# Ready when the log says AMQ221007.
+# Ready when the log says AMQ221007 (a backup: AMQ221024).
 exec "$instance/bin/artemis" run

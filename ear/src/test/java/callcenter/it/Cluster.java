@@ -33,6 +33,12 @@ final class Cluster implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final List<BootableJar> nodes = new ArrayList<>();
     private Process broker;
+    /** The pair's brokers by port (the one started as primary on +90, its backup on +91), and which one is live. */
+    private final Map<Integer, Process> pair = new HashMap<>();
+    /** The log of the broker process now on each port of the pair. */
+    private final Map<Integer, Path> pairLogs = new HashMap<>();
+    private boolean brokerPair;
+    private int livePort;
     private Process haproxy;
 
     private Cluster(Path dir, int basePort, String database) {
@@ -43,6 +49,19 @@ final class Cluster implements AutoCloseable {
 
     /** Broker, {@code count} nodes and the balancer, each node ready and the balancer answering. */
     static Cluster start(int count, Map<String, String> settings) throws Exception {
+        return start(count, settings, false);
+    }
+
+    /**
+     * As {@link #start(int, Map)}, on a replicated Artemis primary/backup pair (docs/clustering.md, "A broker pair"):
+     * the nodes list both in a failover URL. {@code -Dit.cluster.brokerBackup=false} leaves the backup out (the URL
+     * still lists it), to see the failover test fail without it.
+     */
+    static Cluster startWithBrokerPair(int count, Map<String, String> settings) throws Exception {
+        return start(count, settings, true);
+    }
+
+    private static Cluster start(int count, Map<String, String> settings, boolean brokerPair) throws Exception {
         int basePort = Integer.getInteger("it.cluster.port", 18600);
         Path dir = Path.of(System.getProperty("it.work.dir"), "cluster-" + System.nanoTime());
         Files.createDirectories(dir);
@@ -50,7 +69,12 @@ final class Cluster implements AutoCloseable {
         try {
             cluster.createDatabase();
             cluster.writeSigningKey();
-            cluster.startBroker();
+            cluster.brokerPair = brokerPair;
+            if (brokerPair) {
+                cluster.startBrokerPair();
+            } else {
+                cluster.startBroker();
+            }
             cluster.env.putAll(Map.of(
                     "CALLCENTER_DB", "postgresql",
                     "CALLCENTER_DB_URL", "jdbc:postgresql://" + System.getProperty("it.db.host") + "/" + cluster.database,
@@ -58,7 +82,7 @@ final class Cluster implements AutoCloseable {
                     "CALLCENTER_DB_PASSWORD", System.getProperty("it.db.password"),
                     "CALLCENTER_ADMIN_PASSWORD", System.getProperty("it.admin.password"),
                     "CALLCENTER_JWT_KEY_FILE", dir.resolve("jwt.pem").toString(),
-                    "CALLCENTER_BROKER_URL", "tcp://127.0.0.1:" + cluster.brokerPort(),
+                    "CALLCENTER_BROKER_URL", cluster.brokerUrl(),
                     "CALLCENTER_BROKER_USER", "cluster-it",
                     "CALLCENTER_BROKER_PASSWORD", "cluster-it-secret"));
             cluster.env.putAll(settings);
@@ -103,9 +127,24 @@ final class Cluster implements AutoCloseable {
         return basePort + 90;
     }
 
+    private int backupBrokerPort() {
+        return basePort + 91;
+    }
+
+    /**
+     * One broker, or the pair in order with ActiveMQ's failover transport; {@code timeout}: a publish with no broker
+     * reachable fails after 5 s (503) instead of blocking until one is back.
+     */
+    private String brokerUrl() {
+        return brokerPair
+                ? "failover:(tcp://127.0.0.1:" + brokerPort() + ",tcp://127.0.0.1:" + backupBrokerPort()
+                        + ")?randomize=false&timeout=5000"
+                : "tcp://127.0.0.1:" + brokerPort();
+    }
+
     /** The broker's TLS-only OpenWire acceptor (its certificate: {@link #trustStore()}). */
     int brokerTlsPort() {
-        return basePort + 91;
+        return basePort + 92;
     }
 
     /** A PKCS#12 trust store holding the broker's self-signed certificate, password {@link #TRUST_STORE_PASSWORD}. */
@@ -161,27 +200,107 @@ final class Cluster implements AutoCloseable {
         nodes.get(i - 1).kill();
     }
 
+    /** The single broker. */
     void startBroker() throws Exception {
         if (!Files.exists(trustStore())) {
             writeBrokerCertificate();
         }
-        ProcessBuilder builder = new ProcessBuilder("bash", script("broker.sh"), dir.resolve("broker").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile());
-        builder.environment().put("BROKER_PORT", Integer.toString(brokerPort()));
+        broker = startBrokerProcess("broker", brokerPort(), 0, false, "AMQ221007");
+    }
+
+    /** The pair: the primary (live once it says AMQ221007), then its backup (ready once in sync: AMQ221024). */
+    private void startBrokerPair() throws Exception {
+        pair.put(brokerPort(), startBrokerProcess("broker-primary", brokerPort(), backupBrokerPort(), false, "AMQ221007"));
+        pairLogs.put(brokerPort(), dir.resolve("broker-primary.log"));
+        livePort = brokerPort();
+        if (Boolean.parseBoolean(System.getProperty("it.cluster.brokerBackup", "true"))) {
+            startBackupOfLiveBroker();
+        }
+    }
+
+    /**
+     * A new backup of the pair's live broker on the other port, with a new instance (journal) of its own, as an
+     * operator replaces a failed broker: it copies the live broker's journal and is ready once in sync (AMQ221024).
+     */
+    void startBackupOfLiveBroker() throws Exception {
+        int port = otherBrokerPort(livePort);
+        String name = "broker-backup-" + port + "-" + System.nanoTime();
+        pair.put(port, startBrokerProcess(name, port, livePort, true, "AMQ221024"));
+        pairLogs.put(port, dir.resolve(name + ".log"));
+    }
+
+    /** Whether the pair has a backup now (a test run alone starts with one; after a failover there is none). */
+    boolean hasBackupBroker() {
+        return pair.size() == 2;
+    }
+
+    /**
+     * SIGSTOP to the pair's live broker: a hung host or a network cut, without the connection resets a dying process
+     * gives. The backup takes over when its replication link times out; the clients notice when their own link
+     * does, each at its own moment. Returns the frozen process for {@link #killFrozenBroker}.
+     */
+    Process freezeLiveBroker() throws Exception {
+        Process live = pair.remove(livePort);
+        new ProcessBuilder("kill", "-STOP", Long.toString(live.pid())).inheritIO().start().waitFor();
+        livePort = otherBrokerPort(livePort);
+        return live;
+    }
+
+    /** SIGKILL to a frozen broker: fenced before it could wake up as a second live broker. */
+    void killFrozenBroker(Process frozen) throws InterruptedException {
+        frozen.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM to the pair's live broker, waiting for it to exit; its backup (if any) is the live one from now on. */
+    void stopLiveBroker() throws InterruptedException {
+        stop(pair.remove(livePort));
+        livePort = otherBrokerPort(livePort);
+    }
+
+    /** SIGKILL to the pair's live broker: no goodbye to its backup or its clients. */
+    void killLiveBroker() throws InterruptedException {
+        Process live = pair.remove(livePort);
+        live.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        livePort = otherBrokerPort(livePort);
+    }
+
+    /** The log of the broker now expected live (the former backup), to read when it activated. */
+    boolean liveBrokerSaysActive() throws IOException {
+        return Files.readString(pairLogs.get(livePort)).contains("AMQ221007");
+    }
+
+    private int otherBrokerPort(int port) {
+        return port == brokerPort() ? backupBrokerPort() : brokerPort();
+    }
+
+    private Process startBrokerProcess(String name, int port, int peerPort, boolean backup, String ready) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", script("broker.sh"), dir.resolve(name).toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("BROKER_PORT", Integer.toString(port));
+        if (peerPort != 0) {
+            builder.environment().put("BROKER_PEER", "127.0.0.1:" + peerPort);
+            builder.environment().put("BROKER_BACKUP", Boolean.toString(backup));
+        }
         builder.environment().put("CALLCENTER_BROKER_USER", "cluster-it");
         builder.environment().put("CALLCENTER_BROKER_PASSWORD", "cluster-it-secret");
         builder.environment().put("ARTEMIS_ZIP", System.getProperty("it.artemis.zip"));
-        builder.environment().put("BROKER_TLS_PORT", Integer.toString(brokerTlsPort()));
-        builder.environment().put("BROKER_KEYSTORE", dir.resolve("broker-key.p12").toString());
-        builder.environment().put("BROKER_KEYSTORE_PASSWORD", "cluster-it-key");
-        broker = builder.start();
+        if (peerPort == 0) {
+            // The single broker also speaks TLS on a port of its own (a node over ssl:// in ClusterIT).
+            builder.environment().put("BROKER_TLS_PORT", Integer.toString(brokerTlsPort()));
+            builder.environment().put("BROKER_KEYSTORE", dir.resolve("broker-key.p12").toString());
+            builder.environment().put("BROKER_KEYSTORE_PASSWORD", "cluster-it-key");
+        }
+        Process process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!Files.readString(dir.resolve("broker.log")).contains("AMQ221007")) {
-            if (!broker.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the broker did not start:\n" + tail(Files.readString(dir.resolve("broker.log"))));
+        while (!Files.readString(log).contains(ready)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("the " + name + " did not start:\n" + tail(Files.readString(log)));
             }
             Thread.sleep(200);
         }
+        return process;
     }
 
     /** SIGTERM to the broker (the script execs it), waiting for it to exit. */
@@ -189,6 +308,8 @@ final class Cluster implements AutoCloseable {
         stop(broker);
         broker = null;
     }
+
+
 
     private void startBalancer() throws Exception {
         StringBuilder servers = new StringBuilder();
@@ -324,6 +445,9 @@ final class Cluster implements AutoCloseable {
             }
         }
         stop(broker);
+        for (Process process : pair.values()) {
+            stop(process);
+        }
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 }

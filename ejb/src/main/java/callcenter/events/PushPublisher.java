@@ -1,5 +1,6 @@
 package callcenter.events;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,14 @@ public class PushPublisher {
 
     private static final Logger LOG = Logger.getLogger(PushPublisher.class.getName());
 
+    /**
+     * How long an event waits on the broker for a listener. Each node's subscription is durable (web's
+     * CallEventsListener): a node that never comes back would otherwise keep its subscription's events forever.
+     * Far longer than any wait of a live node (a broker failover: seconds; an in-doubt transaction's event released
+     * by the recovery scan: about two minutes), and a stale event is worthless (dashboards resynchronise on register).
+     */
+    public static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
+
     @Resource(lookup = "java:/jms/CallCenterCF")
     ConnectionFactory connectionFactory;
 
@@ -47,6 +56,7 @@ public class PushPublisher {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             MessageProducer producer = session.createProducer(topic);
+            producer.setTimeToLive(TIME_TO_LIVE.toMillis());
             for (Push event : events) {
                 producer.send(session.createTextMessage(event.toJson()));
             }
