@@ -80,27 +80,29 @@ public class OfferRounds {
         }
         Instant now = Times.now();
         int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
-        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
+        boolean withSkills = queue.strategy() == Strategy.SKILLS;
+        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name(), withSkills),
                 queue.requiredSkills(), steps);
         if (ranked.isEmpty() && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
+                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name(), withSkills),
                         queue.requiredSkills(), steps);
             }
         }
+        List<UUID> order = new ArrayList<>(ranked.size());
         for (Candidate candidate : ranked) {
-            if (candidates.lockFree(candidate.agentId())) {
-                candidates.offer(new CallOffer(call.id(), candidate.agentId(), now,
-                        now.plusSeconds(queue.offerTimeoutSeconds())), queue.name(),
-                        queue.strategy() == Strategy.ROUND_ROBIN);
-                CallView offered = offers.offeredTo(call, candidate.agentId());
-                return Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
-                        .forCall(call.id(), offered.version());
-            }
+            order.add(candidate.agentId());
         }
-        return null;
+        UUID agentId = candidates.claim(order, call.id(), now, now.plusSeconds(queue.offerTimeoutSeconds()),
+                queue.name(), queue.strategy() == Strategy.ROUND_ROBIN);
+        if (agentId == null) {
+            return null;
+        }
+        CallView offered = offers.offeredTo(call, agentId);
+        return Push.of("call:incoming", Incoming.of(offered), Audience.user(agentId))
+                .forCall(call.id(), offered.version());
     }
 
     /**
