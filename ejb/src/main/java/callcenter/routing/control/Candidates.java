@@ -78,17 +78,18 @@ public class Candidates {
      * PostgreSQL: the first eligible of the ranked agents is chosen, locked and offered the call in one statement (a
      * data-modifying WITH), see {@link #claim}. A round trip is 0.1–0.2 ms and a routing made four of them for this.
      */
-    private static final String CLAIM = "WITH chosen AS (SELECT p.user_id,"
+    private static final String CLAIM = "WITH chosen AS (SELECT p.user_id, r.n,"
             + " (SELECT COUNT(*) FROM call_offers h WHERE h.agent_id = p.user_id) AS held"
             + " FROM unnest(CAST(:ranked AS uuid[])) WITH ORDINALITY AS r(agent_id, n)"
             + " JOIN agent_presence p ON p.user_id = r.agent_id WHERE" + FREE + ELIGIBLE
             + " ORDER BY r.n LIMIT 1 FOR UPDATE OF p SKIP LOCKED),"
             + " offer AS (INSERT INTO call_offers (call_id, agent_id, offered_at, expires_at)"
-            + " SELECT :call, c.user_id, :at, :expires FROM chosen c WHERE c.held = 0 RETURNING agent_id),"
+            + " SELECT :call, c.user_id, :at, :expires FROM chosen c WHERE c.held = 0"
+            + " ON CONFLICT DO NOTHING RETURNING agent_id),"
             + " turn AS (UPDATE queue_members SET last_offered_at = :at WHERE :inTurn"
             + " AND user_id IN (SELECT agent_id FROM offer) AND queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
             + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call))"
-            + " SELECT user_id, held FROM chosen";
+            + " SELECT user_id, held, n, (SELECT COUNT(*) FROM offer) FROM chosen";
 
     /** Agents tried per claim statement. */
     private static final int CLAIM_CHUNK = 8;
@@ -169,25 +170,36 @@ public class Candidates {
         }
         // A few at a time: the statement checks each of them before it sorts, and the first is nearly always free
         // (the candidates' statement just found it so).
-        for (int from = 0; from < ranked.size(); from += CLAIM_CHUNK) {
+        int from = 0;
+        while (from < ranked.size()) {
+            List<UUID> chunk = ranked.subList(from, Math.min(ranked.size(), from + CLAIM_CHUNK));
             StringBuilder array = new StringBuilder("{");
-            for (UUID agentId : ranked.subList(from, Math.min(ranked.size(), from + CLAIM_CHUNK))) {
+            for (UUID agentId : chunk) {
                 array.append(array.length() == 1 ? "" : ",").append(agentId);
             }
             List<?> chosen = em.createNativeQuery(CLAIM).setParameter("ranked", array.append('}').toString())
                     .setParameter("call", callId).setParameter("at", now).setParameter("expires", expires)
                     .setParameter("inTurn", inTurn).setParameter("queue", queue).getResultList();
-            if (!chosen.isEmpty()) {
-                Object[] row = (Object[]) chosen.get(0);
-                UUID agentId = Uuids.of(row[0]);
-                if (((Number) row[1]).longValue() > 0) {
-                    // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as
-                    // in lockEligible), then the offer. The row is locked by this transaction already.
-                    dropStaleOffers(agentId);
-                    offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
-                }
+            if (chosen.isEmpty()) {
+                from += chunk.size();
+                continue;
+            }
+            Object[] row = (Object[]) chosen.get(0);
+            UUID agentId = Uuids.of(row[0]);
+            if (((Number) row[1]).longValue() > 0) {
+                // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as
+                // in lockEligible), then the offer. The row is locked by this transaction already.
+                dropStaleOffers(agentId);
+                offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
                 return agentId;
             }
+            if (((Number) row[3]).longValue() > 0) {
+                return agentId;
+            }
+            // Another node's offer to this agent committed after this statement's snapshot and before its lock: the
+            // unique key turned the insert away (ON CONFLICT DO NOTHING) instead of failing this transaction, and
+            // the agents after it are tried.
+            from += ((Number) row[2]).intValue();
         }
         return null;
     }
