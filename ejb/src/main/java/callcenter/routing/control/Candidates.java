@@ -85,7 +85,7 @@ public class Candidates {
             + " ORDER BY r.n LIMIT 1 FOR UPDATE OF p SKIP LOCKED),"
             + " offer AS (INSERT INTO call_offers (call_id, agent_id, offered_at, expires_at)"
             + " SELECT :call, c.user_id, :at, :expires FROM chosen c WHERE c.held = 0"
-            + " ON CONFLICT DO NOTHING RETURNING agent_id),"
+            + " ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id),"
             + " turn AS (UPDATE queue_members SET last_offered_at = :at WHERE :inTurn"
             + " AND user_id IN (SELECT agent_id FROM offer) AND queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
             + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call))"
@@ -197,7 +197,7 @@ public class Candidates {
                 return agentId;
             }
             // Another node's offer to this agent committed after this statement's snapshot and before its lock: the
-            // unique key turned the insert away (ON CONFLICT DO NOTHING) instead of failing this transaction, and
+            // unique key turned the insert away (ON CONFLICT (agent_id) DO NOTHING) instead of failing this transaction, and
             // the agents after it are tried.
             from += ((Number) row[2]).intValue();
         }
