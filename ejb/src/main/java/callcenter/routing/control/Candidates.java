@@ -196,9 +196,9 @@ public class Candidates {
             if (((Number) row[3]).longValue() > 0) {
                 return agentId;
             }
-            // Another node's offer to this agent committed after this statement's snapshot and before its lock: the
-            // unique key turned the insert away (ON CONFLICT (agent_id) DO NOTHING) instead of failing this transaction, and
-            // the agents after it are tried.
+            // Another node's offer to this agent committed after this statement's snapshot and before its lock:
+            // the unique key turned the insert away (ON CONFLICT (agent_id) DO NOTHING) instead of failing this
+            // transaction, and the agents after it are tried.
             from += ((Number) row[2]).intValue();
         }
         return null;
