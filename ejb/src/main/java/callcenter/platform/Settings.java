@@ -128,6 +128,11 @@ public class Settings {
         return db;
     }
 
+    /** PostgreSQL rather than the embedded H2: a few hot statements have a PostgreSQL-only form of fewer round trips. */
+    public boolean postgresql() {
+        return "postgresql".equals(database());
+    }
+
     public Optional<String> databaseUrl() {
         return optional("callcenter.db-url");
     }

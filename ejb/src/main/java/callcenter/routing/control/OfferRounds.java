@@ -80,27 +80,35 @@ public class OfferRounds {
         }
         Instant now = Times.now();
         int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
-        List<Candidate> ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
-                queue.requiredSkills(), steps);
-        if (ranked.isEmpty() && newRoundAllowed) {
+        boolean withSkills = queue.strategy() == Strategy.SKILLS;
+        Instant expires = now.plusSeconds(queue.offerTimeoutSeconds());
+        boolean inTurn = queue.strategy() == Strategy.ROUND_ROBIN;
+        UUID agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
+                candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
+                call.id(), now, expires, queue.name(), inTurn);
+        if (agentId == null && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                ranked = Policies.rank(queue.strategy(), candidates.of(call.id(), queue.name()),
-                        queue.requiredSkills(), steps);
+                agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
+                        candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
+                        call.id(), now, expires, queue.name(), inTurn);
             }
         }
+        if (agentId == null) {
+            return null;
+        }
+        CallView offered = offers.offeredTo(call, agentId);
+        return Push.of("call:incoming", Incoming.of(offered), Audience.user(agentId))
+                .forCall(call.id(), offered.version());
+    }
+
+    private static List<UUID> ids(List<Candidate> ranked) {
+        List<UUID> ids = new ArrayList<>(ranked.size());
         for (Candidate candidate : ranked) {
-            if (candidates.lockFree(candidate.agentId())) {
-                candidates.offer(new CallOffer(call.id(), candidate.agentId(), now,
-                        now.plusSeconds(queue.offerTimeoutSeconds())), queue.name(),
-                        queue.strategy() == Strategy.ROUND_ROBIN);
-                CallView offered = offers.offeredTo(call, candidate.agentId());
-                return Push.of("call:incoming", Incoming.of(offered), Audience.user(candidate.agentId()))
-                        .forCall(call.id(), offered.version());
-            }
+            ids.add(candidate.agentId());
         }
-        return null;
+        return ids;
     }
 
     /**
@@ -138,7 +146,7 @@ public class OfferRounds {
     /**
      * The call's offer expired: {@code offer_timeout}, and on to the next member. The call's row is locked. The
      * agent's second missed offer in a row sets it away as unresponsive (api.md section 8), before the offer is
-     * dropped: its presence row is locked first, as {@link Candidates#lockFree} does, so a node offering it another
+     * dropped: its presence row is locked first, as {@link Candidates#claim} does, so a node offering it another
      * call meanwhile skips it rather than wait on this transaction.
      */
     public void timedOut(UUID callId) {
