@@ -3,9 +3,7 @@ package callcenter.routing.control;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -124,21 +122,9 @@ public class Candidates {
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             candidates.add(new Candidate(Uuids.of(row[0]), Times.instant(row[1]), Times.instant(row[2]),
-                    skills((String) row[3])));
+                    Candidate.skills((String) row[3])));
         }
         return candidates;
-    }
-
-    static Map<String, Integer> skills(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Integer> skills = new HashMap<>();
-        for (String pair : encoded.split(",")) {
-            int colon = pair.lastIndexOf(':');
-            skills.put(pair.substring(0, colon), Integer.parseInt(pair.substring(colon + 1)));
-        }
-        return skills;
     }
 
     /** The available members of {@code queues}, offers or not: the audience of a ring-all call. */

@@ -10,13 +10,13 @@ class CandidatesTest {
 
     @Test
     void skillsComeAsNameColonLevelPairs() {
-        assertEquals(Map.of("lang", 3, "billing.en", 10), Candidates.skills("lang:3,billing.en:10"));
-        assertEquals(Map.of("a-b_c", 1), Candidates.skills("a-b_c:1"));
+        assertEquals(Map.of("lang", 3, "billing.en", 10), Candidate.skills("lang:3,billing.en:10"));
+        assertEquals(Map.of("a-b_c", 1), Candidate.skills("a-b_c:1"));
     }
 
     @Test
     void anAgentWithoutSkillsHasNone() {
-        assertEquals(Map.of(), Candidates.skills(null));
-        assertEquals(Map.of(), Candidates.skills(""));
+        assertEquals(Map.of(), Candidate.skills(null));
+        assertEquals(Map.of(), Candidate.skills(""));
     }
 }
