@@ -261,6 +261,30 @@ class ClusterIT {
         }
     }
 
+    /** The caller on node 1, its agent on node 2: the WebRTC signalling of the call crosses the nodes both ways. */
+    @Test
+    @Order(7)
+    void aCallersAndItsAgentsSignallingCrossTheNodes() throws Exception {
+        Api.TestUser agentUser = lb.createUser("agent");
+        try (WsClient agent = WsClient.agent(cluster.node(2), agentUser.token())) {
+            Api.Reply initiated = lb.post("api/calls/initiate",
+                    "{\"callerName\":\"Cross signal\",\"phoneNumber\":\"0711000555\"}", client);
+            assertEquals(201, initiated.status(), initiated.toString());
+            String id = initiated.json().getString("id");
+            agent.awaitCall("call:incoming", id, WAIT);
+            try (WsClient caller = WsClient.connect(cluster.node(1), initiated.json().getString("callerToken"))) {
+                agent.send("call:accept", callId(id));
+                caller.awaitCall("call:accepted", id, WAIT);
+                caller.send("webrtc:offer", Json.createObjectBuilder().add("callId", id).add("sdp", "v=0 offer").build());
+                assertEquals("v=0 offer", agent.awaitCall("webrtc:offer", id, WAIT).getString("sdp"));
+                agent.send("webrtc:answer", Json.createObjectBuilder().add("callId", id).add("sdp", "v=0 answer").build());
+                assertEquals("v=0 answer", caller.awaitCall("webrtc:answer", id, WAIT).getString("sdp"));
+                Api.Reply end = lb.post("api/calls/" + id + "/end", "{}", agentUser.token());
+                assertEquals(200, end.status(), end.toString());
+            }
+        }
+    }
+
     static void awaitStatus(Api api, int status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Api.Reply last = null;
