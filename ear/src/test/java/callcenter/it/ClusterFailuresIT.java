@@ -42,7 +42,7 @@ class ClusterFailuresIT {
      * of a drained node's agents took up to 18.4 s (p50 4.2 s) in CI and outlasted the 15 s grace (docs/clustering.md,
      * run 7): 50 until that is fixed.
      */
-    private static final int AGENTS = 50;
+    private static final int AGENTS = Integer.getInteger("it.cluster.agents", 50);
     private static Cluster cluster;
     private static Api lb;
 
@@ -99,6 +99,13 @@ class ClusterFailuresIT {
                     load.acknowledgedCalls.size(), load.acknowledgedAccepts.size(), load.retriedInitiates,
                     load.retriedAccepts, reconnected, AGENTS, times.length, at(times, 0.5), at(times, 0.9), slowest, codes.stream()
                             .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting())));
+            List<ReconnectingAgent.Reconnect> parts = agents.stream().flatMap(a -> a.reconnectParts().stream()).toList();
+            System.out.printf("reconnects' parts (p50 / p90 / max): attempts %s; failed attempts' time %s ms;"
+                            + " handshake %s ms; register to agents:list %s ms%n",
+                    spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::attempts)),
+                    spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::failedMillis)),
+                    spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::handshakeMillis)),
+                    spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::registerMillis)));
             List<String> offline = offlineSeen(watcher, ids);
             String offlineAgents = agents.stream().filter(a -> offline.contains(a.user().id()))
                     .map(a -> a.user().id() + ": " + a.reconnects() + " reconnects, slowest " + a.slowestReconnectMillis()
@@ -292,6 +299,11 @@ class ClusterFailuresIT {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static String spread(java.util.stream.LongStream values) {
+        long[] sorted = values.sorted().toArray();
+        return at(sorted, 0.5) + " / " + at(sorted, 0.9) + " / " + (sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
     }
 
     private static long at(long[] sorted, double quantile) {

@@ -21,6 +21,7 @@ final class ReconnectingAgent implements AutoCloseable {
     private final Thread watcher;
     private volatile boolean closing;
     private final List<Long> reconnectMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Reconnect> reconnectParts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
@@ -58,6 +59,19 @@ final class ReconnectingAgent implements AutoCloseable {
         return List.copyOf(reconnectMillis);
     }
 
+    /** Where each reconnection's time went. */
+    List<Reconnect> reconnectParts() {
+        return List.copyOf(reconnectParts);
+    }
+
+    /**
+     * One reconnection: the attempts it took (a handshake refused or closed before the list counts), the time spent
+     * on the failed ones, and of the one that worked the handshake and the wait from {@code agent:register} to
+     * {@code agents:list}.
+     */
+    record Reconnect(int attempts, long failedMillis, long handshakeMillis, long registerMillis) {
+    }
+
     /** The close code of each socket the server closed under this agent (-1: dropped without a close frame). */
     List<Integer> closeCodes() {
         return List.copyOf(closeCodes);
@@ -75,17 +89,28 @@ final class ReconnectingAgent implements AutoCloseable {
             if (!current().isOpen()) {
                 long started = System.nanoTime();
                 closeCodes.add(closeCode(current()));
+                int attempts = 0;
+                long failedMillis = 0;
                 while (!closing) {
+                    attempts++;
+                    long attempt = System.nanoTime();
                     try {
-                        WsClient again = WsClient.agent(base, user.token());
+                        WsClient again = WsClient.connect(base, user.token());
+                        long handshake = System.nanoTime();
+                        again.send("agent:register", jakarta.json.Json.createObjectBuilder().build());
+                        again.await("agents:list", java.time.Duration.ofSeconds(15));
+                        long listed = System.nanoTime();
                         synchronized (this) {
                             sockets.add(again);
                         }
                         reconnects.incrementAndGet();
-                        reconnectMillis.add((System.nanoTime() - started) / 1_000_000);
+                        reconnectMillis.add((listed - started) / 1_000_000);
+                        reconnectParts.add(new Reconnect(attempts, failedMillis, (handshake - attempt) / 1_000_000,
+                                (listed - handshake) / 1_000_000));
                         break;
                     } catch (RuntimeException | AssertionError e) {
                         // The balancer has not noticed the node is gone yet, or no node is ready: the dashboard retries.
+                        failedMillis += (System.nanoTime() - attempt) / 1_000_000;
                         sleep(200);
                     }
                 }

@@ -47,6 +47,7 @@ public class PresenceEvents {
      * again, so a reconnecting dashboard loses nothing.
      */
     void register(Peer peer, Envelope envelope, UUID callId) {
+        long t0 = System.nanoTime();
         String extension = envelope.optionalString("extension");
         // Registered before the snapshot is read: an event committed meanwhile is pushed rather than lost (a
         // dashboard ignores a call it already shows).
@@ -61,6 +62,7 @@ public class PresenceEvents {
             peer.presenceListRead(null, frame -> writer.send(peer, frame));
             throw e;
         }
+        long t1 = System.nanoTime();
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
         peer.presenceListRead(Frames.of("agents:list", registration.agents()), frame -> writer.send(peer, frame));
@@ -68,6 +70,8 @@ public class PresenceEvents {
         if (registration.activeCall() != null) {
             writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
         }
+        long t2 = System.nanoTime();
+        LOG.info("TIMING register db " + (t1 - t0) / 1_000_000 + " ms, rest " + (t2 - t1) / 1_000_000 + " ms");
     }
 
     void status(Peer peer, Envelope envelope, UUID callId) {
