@@ -2,6 +2,7 @@ package callcenter.agents.boundary;
 
 import java.util.UUID;
 
+import callcenter.agents.control.PresenceState;
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
 import callcenter.users.boundary.StaffMember;
@@ -21,7 +22,7 @@ public record AgentView(UUID agentId, String agentName, String extension, String
     }
 
     /** An agent of the list; {@code presence} is null for one who never registered, which is offline. */
-    static AgentView of(StaffMember member, AgentPresence presence) {
+    static AgentView of(StaffMember member, PresenceState presence) {
         return presence == null
                 ? new AgentView(member.id(), member.displayName(), member.extension(), AgentStatus.OFFLINE.wireName(),
                         null)

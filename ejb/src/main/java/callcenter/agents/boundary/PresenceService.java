@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import callcenter.agents.control.PresenceState;
 import callcenter.agents.control.Presences;
 import callcenter.agents.control.Sockets;
 import callcenter.agents.entity.AgentPresence;
@@ -170,7 +171,7 @@ public class PresenceService {
 
     /** Every enabled agent, supervisor and admin with its status ({@code offline} when never registered). */
     public List<AgentView> agents() {
-        Map<UUID, AgentPresence> presence = presences.all();
+        Map<UUID, PresenceState> presence = presences.all();
         return staff.enabledStaff().stream().map(m -> AgentView.of(m, presence.get(m.id()))).toList();
     }
 

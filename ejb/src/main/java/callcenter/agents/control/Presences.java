@@ -116,10 +116,11 @@ public class Presences {
                 .setParameter("now", now).setParameter("offline", AgentStatus.OFFLINE).executeUpdate();
     }
 
-    /** Every agent's presence row, by user id. */
-    public Map<UUID, AgentPresence> all() {
-        return em.createQuery("SELECT p FROM AgentPresence p", AgentPresence.class).getResultStream()
-                .collect(Collectors.toMap(AgentPresence::userId, Function.identity()));
+    /** Every agent's presence, by user id, as the agents list shows it (not managed: read-only). */
+    public Map<UUID, PresenceState> all() {
+        return em.createQuery("SELECT new callcenter.agents.control.PresenceState(p.userId, p.status, p.extension,"
+                        + " p.awayReason) FROM AgentPresence p", PresenceState.class).getResultStream()
+                .collect(Collectors.toMap(PresenceState::userId, Function.identity()));
     }
 
     /** The agents available now with a socket open on some node, in no particular order. */

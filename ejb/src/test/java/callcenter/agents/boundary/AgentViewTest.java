@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import callcenter.agents.control.PresenceState;
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
 import callcenter.users.boundary.StaffMember;
@@ -25,8 +26,15 @@ class AgentViewTest {
     @Test
     void aRegisteredAgentShowsItsStatusByWireNameAndTheExtensionItRegisteredWith() {
         StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
-        AgentPresence presence = new AgentPresence(member.id(), AgentStatus.BUSY, "204", now);
+        PresenceState presence = new PresenceState(member.id(), AgentStatus.BUSY, "204", null);
         assertEquals(new AgentView(member.id(), "Ann Agent", "204", "busy", null), AgentView.of(member, presence));
+    }
+
+    @Test
+    void aListedAgentSetAwayByTheServerShowsWhyAndItsUsersExtensionWhenItRegisteredNone() {
+        StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
+        PresenceState presence = new PresenceState(member.id(), AgentStatus.AWAY, null, "unresponsive");
+        assertEquals(new AgentView(member.id(), "Ann Agent", "100", "away", "unresponsive"), AgentView.of(member, presence));
     }
 
     @Test
