@@ -59,27 +59,16 @@ public class PresenceService {
 
     /** A socket of this user sent {@code agent:register}: available, or busy while it has an active call. */
     public Registration register(UUID userId, String socketId, String nodeId, String extension) {
-        long t0 = System.nanoTime();
         User user = lockEnabled(userId);
-        long t1 = System.nanoTime();
         if (extension != null && extension.length() > 32) {
             throw CallCenterException.invalid("extension", "must be at most 32 characters");
         }
         Instant now = Times.now();
         sockets.open(socketId, userId, nodeId, now);
-        long t2 = System.nanoTime();
         Optional<CallView> activeCall = calls.activeCallOf(userId);
-        long t3 = System.nanoTime();
         AgentPresence presence = presences.change(userId, AgentStatus.registered(activeCall.isPresent()), extension, now);
-        long t4 = System.nanoTime();
         AgentView self = updates.tell(user, presence);
-        long t5 = System.nanoTime();
-        Registration r = new Registration(self, presence.version(), agents(), activeCall.orElse(null));
-        long t6 = System.nanoTime();
-        java.util.logging.Logger.getLogger("TIMING").info("TIMING2 lock " + (t1 - t0) / 1_000_000 + " open " + (t2 - t1) / 1_000_000
-                + " active " + (t3 - t2) / 1_000_000 + " change " + (t4 - t3) / 1_000_000 + " tell " + (t5 - t4) / 1_000_000
-                + " agents " + (t6 - t5) / 1_000_000);
-        return r;
+        return new Registration(self, presence.version(), agents(), activeCall.orElse(null));
     }
 
     /** {@code agent:status}: available or away; available stays busy while the agent is on a call. */
