@@ -68,7 +68,9 @@ public class PresenceService {
         Optional<CallView> activeCall = calls.activeCallOf(userId);
         AgentPresence presence = presences.change(userId, AgentStatus.registered(activeCall.isPresent()), extension, now);
         AgentView self = updates.tell(user, presence);
-        return new Registration(self, presence.version(), agents(), activeCall.orElse(null));
+        // Without the agents list: the socket reads it after this commits, one read for the sockets registering
+        // together on its node (AgentsLists in the web module).
+        return new Registration(self, presence.version(), activeCall.orElse(null));
     }
 
     /** {@code agent:status}: available or away; available stays busy while the agent is on a call. */

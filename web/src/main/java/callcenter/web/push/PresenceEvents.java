@@ -2,11 +2,18 @@ package callcenter.web.push;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 
 import callcenter.agents.boundary.PresenceService;
 import callcenter.agents.boundary.Registration;
@@ -40,14 +47,25 @@ public class PresenceEvents {
 
     private static final Set<String> MICROPHONE_STATES = Set.of("granted", "denied", "prompt");
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /** How long a registering socket waits for its agents list (a read normally takes milliseconds). */
+    private static final long LIST_WAIT_SECONDS = 30;
+
     private volatile String nodeId;
+    private AgentsLists lists;
+
+    @PostConstruct
+    void createLists() {
+        lists = new AgentsLists(() -> Frames.of("agents:list", presence.agents()), executor);
+    }
 
     /**
      * The agent is available (or busy), and catches up: the agents list, the waiting calls and its own active call
      * again, so a reconnecting dashboard loses nothing.
      */
     void register(Peer peer, Envelope envelope, UUID callId) {
-        long t0 = System.nanoTime();
         String extension = envelope.optionalString("extension");
         // Registered before the snapshot is read: an event committed meanwhile is pushed rather than lost (a
         // dashboard ignores a call it already shows).
@@ -62,16 +80,19 @@ public class PresenceEvents {
             peer.presenceListRead(null, frame -> writer.send(peer, frame));
             throw e;
         }
-        long t1 = System.nanoTime();
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
-        peer.presenceListRead(Frames.of("agents:list", registration.agents()), frame -> writer.send(peer, frame));
+        String list = agentsList(peer);
+        peer.presenceListRead(list, frame -> writer.send(peer, frame));
+        if (list == null) {
+            // Registered without a list: the dashboard would show a wrong team. Reconnecting registers it again.
+            writer.close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "the agents list could not be read; reconnect");
+            return;
+        }
         writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
         if (registration.activeCall() != null) {
             writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
         }
-        long t2 = System.nanoTime();
-        LOG.info("TIMING register db " + (t1 - t0) / 1_000_000 + " ms, rest " + (t2 - t1) / 1_000_000 + " ms");
     }
 
     void status(Peer peer, Envelope envelope, UUID callId) {
@@ -105,6 +126,18 @@ public class PresenceEvents {
                 LOG.log(Level.WARNING, "Could not record a closed socket of " + peer.name + ": " + e);
             }
         }
+    }
+
+    /** The agents list read after this socket's registration committed, or null when it could not be read. */
+    private String agentsList(Peer peer) {
+        try {
+            return lists.next().get(LIST_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Could not read the agents list for " + peer.name + ": " + e);
+        }
+        return null;
     }
 
     private String nodeId() {
