@@ -61,15 +61,20 @@ public class OfferRounds {
      */
     public boolean offerNext(CallView call, boolean newRoundAllowed) {
         long start = System.nanoTime();
-        try {
-            Push offered = next(call, newRoundAllowed, true);
-            if (offered != null) {
-                publisher.publish(offered);
-            }
-            return offered != null;
-        } finally {
-            times.since(start);
-        }
+        Push offered = next(call, newRoundAllowed, true);
+        publishTimed(start, offered == null ? List.of() : List.of(offered));
+        return offered != null;
+    }
+
+    /**
+     * Sends a routing's pushes, which the transaction commits with its offers (nothing committed goes unsent, nothing
+     * sent is uncommitted): the routing's time ({@link RoutingTimes#since}) ends before the send, its time with the
+     * send ({@link RoutingTimes#published}) after it. A routing that failed is not timed.
+     */
+    private void publishTimed(long start, List<Push> pushes) {
+        times.since(start);
+        publisher.publish(pushes);
+        times.published(start);
     }
 
     /** The {@code call:incoming} of the offer made, or null when none was made. */
@@ -117,16 +122,9 @@ public class OfferRounds {
      */
     public void offerNew(CallView call) {
         long start = System.nanoTime();
-        try {
-            if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
-                Push offered = next(call, false, true);
-                if (offered != null) {
-                    publisher.publish(offered);
-                }
-            }
-        } finally {
-            times.since(start);
-        }
+        Push offered = waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))
+                ? null : next(call, false, true);
+        publishTimed(start, offered == null ? List.of() : List.of(offered));
     }
 
     /** The agent declined the call it was offered: the offer moves on at once. */
@@ -166,16 +164,9 @@ public class OfferRounds {
      */
     private void moveOn(CallView call, UUID passedBy) {
         long start = System.nanoTime();
-        try {
-            Push offered = next(call, false, false);
-            if (offered == null) {
-                publisher.publish(revocation(call.id(), offers.touch(call).version(), passedBy));
-            } else {
-                publisher.publish(List.of(revocation(call.id(), offered.sequence(), passedBy), offered));
-            }
-        } finally {
-            times.since(start);
-        }
+        Push offered = next(call, false, false);
+        publishTimed(start, offered == null ? List.of(revocation(call.id(), offers.touch(call).version(), passedBy))
+                : List.of(revocation(call.id(), offered.sequence(), passedBy), offered));
     }
 
     /** The call no longer routes one at a time (its queue was deleted): a pending offer is withdrawn. */
