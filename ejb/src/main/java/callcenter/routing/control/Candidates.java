@@ -60,7 +60,7 @@ public class Candidates {
             + " AND NOT EXISTS (SELECT 1 FROM offer_passes ax WHERE ax.call_id = a.id AND ax.agent_id = p.user_id)))";
 
     /** Still available with no offer of a call that waits: checked again as the agent's row is locked. */
-    private static final String FREE = " p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
+    static final String FREE = " p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
             + " JOIN calls c ON c.id = o.call_id WHERE o.agent_id = p.user_id AND c.status = 'waiting')";
 
     /**
@@ -68,29 +68,9 @@ public class Candidates {
      * passes, rather than on every member of the queue: enabled, with a socket, nothing ahead for it. Each is an
      * index lookup per agent; with 100 members a queue they were half of the candidates' statement (issue 16).
      */
-    private static final String ELIGIBLE = " AND EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id"
+    static final String ELIGIBLE = " AND EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id"
             + " AND u.enabled = TRUE) AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)"
             + NOTHING_AHEAD;
-
-    /**
-     * PostgreSQL: the first eligible of the ranked agents is chosen, locked and offered the call in one statement (a
-     * data-modifying WITH), see {@link #claim}. A round trip is 0.1–0.2 ms and a routing made four of them for this.
-     */
-    private static final String CLAIM = "WITH chosen AS (SELECT p.user_id, r.n,"
-            + " (SELECT COUNT(*) FROM call_offers h WHERE h.agent_id = p.user_id) AS held"
-            + " FROM unnest(CAST(:ranked AS uuid[])) WITH ORDINALITY AS r(agent_id, n)"
-            + " JOIN agent_presence p ON p.user_id = r.agent_id WHERE" + FREE + ELIGIBLE
-            + " ORDER BY r.n LIMIT 1 FOR UPDATE OF p SKIP LOCKED),"
-            + " offer AS (INSERT INTO call_offers (call_id, agent_id, offered_at, expires_at)"
-            + " SELECT :call, c.user_id, :at, :expires FROM chosen c WHERE c.held = 0"
-            + " ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id),"
-            + " turn AS (UPDATE queue_members SET last_offered_at = :at WHERE :inTurn"
-            + " AND user_id IN (SELECT agent_id FROM offer) AND queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
-            + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call))"
-            + " SELECT user_id, held, n, (SELECT COUNT(*) FROM offer) FROM chosen";
-
-    /** Agents tried per claim statement. */
-    private static final int CLAIM_CHUNK = 8;
 
     @PersistenceContext
     EntityManager em;
@@ -139,9 +119,12 @@ public class Candidates {
      * whose presence row no other transaction holds (another node offering it a call): locks that row, writes the
      * offer (the unique keys are the last word) and, for a {@code round-robin} queue ({@code inTurn}), the agent's
      * turn in the call's queue and its overflow queue. Answers the agent offered the call; null when none could be.
-     * On PostgreSQL that is one statement in the usual case; on H2 one lock per agent tried, then the writes.
+     * On PostgreSQL that is one statement in the usual case ({@link OneStatementClaim}), which also records the
+     * offer as a change of the call ({@code version}: the call's, read after its row was locked); on H2 one lock per
+     * agent tried, then the writes, and the caller records the change.
      */
-    public UUID claim(List<UUID> ranked, UUID callId, Instant now, Instant expires, String queue, boolean inTurn) {
+    public Claimed claim(List<UUID> ranked, UUID callId, long version, Instant now, Instant expires,
+                                           String queue, boolean inTurn) {
         if (ranked.isEmpty()) {
             return null;
         }
@@ -149,45 +132,21 @@ public class Candidates {
             for (UUID agentId : ranked) {
                 if (lockEligible(agentId, callId)) {
                     offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
-                    return agentId;
+                    return new Claimed(agentId, false, null);
                 }
             }
             return null;
         }
-        // A few at a time: the statement checks each of them before it sorts, and the first is nearly always free
-        // (the candidates' statement just found it so).
-        int from = 0;
-        while (from < ranked.size()) {
-            List<UUID> chunk = ranked.subList(from, Math.min(ranked.size(), from + CLAIM_CHUNK));
-            StringBuilder array = new StringBuilder("{");
-            for (UUID agentId : chunk) {
-                array.append(array.length() == 1 ? "" : ",").append(agentId);
-            }
-            List<?> chosen = em.createNativeQuery(CLAIM).setParameter("ranked", array.append('}').toString())
-                    .setParameter("call", callId).setParameter("at", now).setParameter("expires", expires)
-                    .setParameter("inTurn", inTurn).setParameter("queue", queue).getResultList();
-            if (chosen.isEmpty()) {
-                from += chunk.size();
-                continue;
-            }
-            Object[] row = (Object[]) chosen.get(0);
-            UUID agentId = Uuids.of(row[0]);
-            if (((Number) row[1]).longValue() > 0) {
-                // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as
-                // in lockEligible), then the offer. The row is locked by this transaction already.
-                dropStaleOffers(agentId);
-                offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
-                return agentId;
-            }
-            if (((Number) row[3]).longValue() > 0) {
-                return agentId;
-            }
-            // Another node's offer to this agent committed after this statement's snapshot and before its lock:
-            // the unique key turned the insert away (ON CONFLICT (agent_id) DO NOTHING) instead of failing this
-            // transaction, and the agents after it are tried.
-            from += ((Number) row[2]).intValue();
+        Claimed claimed = OneStatementClaim.claim(em, ranked, callId, version, now, expires, queue,
+                inTurn);
+        if (claimed == null || claimed.recorded()) {
+            return claimed;
         }
-        return null;
+        // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as in
+        // lockEligible), then the offer. The row is locked by this transaction already.
+        dropStaleOffers(claimed.agentId());
+        offer(new CallOffer(callId, claimed.agentId(), now, expires), queue, inTurn);
+        return claimed;
     }
 
     private boolean postgres() {

@@ -88,23 +88,25 @@ public class OfferRounds {
         boolean withSkills = queue.strategy() == Strategy.SKILLS;
         Instant expires = now.plusSeconds(queue.offerTimeoutSeconds());
         boolean inTurn = queue.strategy() == Strategy.ROUND_ROBIN;
-        UUID agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
+        Claimed claimed = candidates.claim(ids(Policies.rank(queue.strategy(),
                 candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
-                call.id(), now, expires, queue.name(), inTurn);
-        if (agentId == null && newRoundAllowed) {
+                call.id(), call.version(), now, expires, queue.name(), inTurn);
+        if (claimed == null && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
+                claimed = candidates.claim(ids(Policies.rank(queue.strategy(),
                         candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
-                        call.id(), now, expires, queue.name(), inTurn);
+                        call.id(), call.version(), now, expires, queue.name(), inTurn);
             }
         }
-        if (agentId == null) {
+        if (claimed == null) {
             return null;
         }
-        CallView offered = offers.offeredTo(call, agentId);
-        return Push.of("call:incoming", Incoming.of(offered), Audience.user(agentId))
+        // On PostgreSQL the claim wrote the offer's entry and version too (usually); else they are written here.
+        CallView offered = claimed.recorded() ? offers.offeredInClaim(call, claimed.version())
+                : offers.offeredTo(call, claimed.agentId());
+        return Push.of("call:incoming", Incoming.of(offered), Audience.user(claimed.agentId()))
                 .forCall(call.id(), offered.version());
     }
 
