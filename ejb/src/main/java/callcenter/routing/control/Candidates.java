@@ -41,6 +41,10 @@ public class Candidates {
     private static final String CALL_QUEUES = "m.queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
             + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call)";
 
+    /** The queue's definition is still the one the caller read (see {@link #of}). */
+    private static final String QUEUE_AS_READ = "EXISTS (SELECT 1 FROM queues q WHERE q.name = :queue"
+            + " AND q.version = :queueVersion)";
+
     /** The calls of the same queue that come before this one (higher priority, or older) and wait with no offer. */
     private static final String AHEAD = "SELECT 1 FROM calls me JOIN calls a ON a.queue = me.queue"
             + " JOIN queues aq ON aq.name = a.queue WHERE me.id = :call AND a.id <> me.id AND aq.strategy <> 'skills'"
@@ -87,20 +91,27 @@ public class Candidates {
      * strategy reads them): the agents to rank. Whether they are enabled, connected and have no call ahead is left to
      * {@link #claim}, which tests only the best of them. One statement: routing runs it for every offer, and the
      * skills come along as {@code name:level,...} (skill names are {@code [A-Za-z0-9_.-]}, so neither separator can
-     * occur in one).
+     * occur in one). Null when the queue is no longer at {@code queueVersion} (changed since the caller read it, on
+     * any node, or deleted): the same statement says so, with one row and no agent, so that a cached definition
+     * costs no round trip of its own ({@link QueueDefinitions}).
      */
     @SuppressWarnings("unchecked")
-    public List<Candidate> of(UUID callId, String queue, boolean withSkills) {
+    public List<Candidate> of(UUID callId, String queue, boolean withSkills, long queueVersion) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at),"
                         + (withSkills ? " (SELECT string_agg(k.skill || ':' || k.level, ',') FROM agent_skills k"
                         + " WHERE k.user_id = p.user_id)" : " NULL")
                         + " FROM queue_members m JOIN agent_presence p ON p.user_id = m.user_id"
-                        + " WHERE " + CALL_QUEUES + " AND" + FREE
+                        + " WHERE " + QUEUE_AS_READ + " AND " + CALL_QUEUES + " AND" + FREE
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
-                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at")
-                .setParameter("queue", queue).setParameter("call", callId).getResultList();
+                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at"
+                        + " UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT " + QUEUE_AS_READ)
+                .setParameter("queue", queue).setParameter("call", callId)
+                .setParameter("queueVersion", queueVersion).getResultList();
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
+            if (row[0] == null) {
+                return null;
+            }
             candidates.add(new Candidate(Uuids.of(row[0]), Times.instant(row[1]), Times.instant(row[2]),
                     Candidate.skills((String) row[3])));
         }

@@ -17,8 +17,6 @@ import callcenter.common.Times;
 import callcenter.events.Audience;
 import callcenter.events.Push;
 import callcenter.events.PushPublisher;
-import callcenter.queues.boundary.QueueService;
-import callcenter.queues.entity.Queue;
 import callcenter.queues.entity.Strategy;
 import callcenter.routing.entity.CallOffer;
 
@@ -39,7 +37,7 @@ public class OfferRounds {
     WaitingCalls waiting;
 
     @Inject
-    QueueService queues;
+    QueueDefinitions definitions;
 
     @Inject
     CallOffers offers;
@@ -79,25 +77,34 @@ public class OfferRounds {
 
     /** The {@code call:incoming} of the offer made, or null when none was made. */
     private Push next(CallView call, boolean newRoundAllowed, boolean mayHaveOffer) {
-        Queue queue = call.queue() == null ? null : queues.find(call.queue(), true);
+        QueueDefinitions.Definition queue = call.queue() == null ? null : definitions.of(call.queue());
         if (queue == null || !queue.strategy().oneAtATime() || (mayHaveOffer && candidates.pending(call.id()) != null)) {
             return null;
         }
+        List<Candidate> found = candidates.of(call.id(), queue.name(), queue.strategy() == Strategy.SKILLS,
+                queue.version());
+        if (found == null) {
+            // The queue changed since this node read it (here or on another node): as the database has it now.
+            queue = definitions.reread(call.queue());
+            found = queue == null || !queue.strategy().oneAtATime() ? null : candidates.of(call.id(), queue.name(),
+                    queue.strategy() == Strategy.SKILLS, queue.version());
+            if (found == null) {
+                return null; // not one at a time any more, gone, or changed again meanwhile: the sweep tries again
+            }
+        }
         Instant now = Times.now();
         int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
-        boolean withSkills = queue.strategy() == Strategy.SKILLS;
         Instant expires = now.plusSeconds(queue.offerTimeoutSeconds());
         boolean inTurn = queue.strategy() == Strategy.ROUND_ROBIN;
-        Claimed claimed = candidates.claim(ids(Policies.rank(queue.strategy(),
-                candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
+        Claimed claimed = candidates.claim(ids(Policies.rank(queue.strategy(), found, queue.requiredSkills(), steps)),
                 call.id(), call.version(), now, expires, queue.name(), inTurn);
         if (claimed == null && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                claimed = candidates.claim(ids(Policies.rank(queue.strategy(),
-                        candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
-                        call.id(), call.version(), now, expires, queue.name(), inTurn);
+                found = candidates.of(call.id(), queue.name(), queue.strategy() == Strategy.SKILLS, queue.version());
+                claimed = found == null ? null : candidates.claim(ids(Policies.rank(queue.strategy(), found,
+                        queue.requiredSkills(), steps)), call.id(), call.version(), now, expires, queue.name(), inTurn);
             }
         }
         if (claimed == null) {
