@@ -80,6 +80,20 @@ public class CallOffers {
         return version.isEmpty() ? touched(call.id()) : call.withVersion(((Number) version.get(0)).longValue());
     }
 
+    /**
+     * A one-at-a-time offer whose {@code offered} entry the routing's claim wrote with it (PostgreSQL: one statement,
+     * see routing's {@code OneStatementClaim}), and whose version it counted up to {@code version} from the call's as
+     * this transaction read it after the lock; null when the call was no longer at that version (counted up here and
+     * read again, as {@link #offeredTo} does). Answers the call as it is now.
+     */
+    public CallView offeredInClaim(CallView call, Long version) {
+        CallLog read = em.find(CallLog.class, call.id());
+        if (read != null) {
+            em.detach(read); // the claim's UPDATE went past this copy: a later read in it loads the row again
+        }
+        return version == null ? touched(call.id()) : call.withVersion(version);
+    }
+
     private boolean postgres() {
         if (postgres == null) {
             postgres = settings.postgresql();

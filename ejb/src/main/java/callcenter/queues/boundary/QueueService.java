@@ -65,6 +65,7 @@ public class QueueService {
         em.lock(queue, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(queue);
         apply(queue, changes);
+        queue.changed();
         return QueueView.of(queue);
     }
 
@@ -80,8 +81,8 @@ public class QueueService {
         Queue queue = find(name);
         em.lock(queue, LockModeType.PESSIMISTIC_WRITE);
         deleted.fire(new QueueDeleted(name));
-        em.createQuery("UPDATE Queue q SET q.overflowQueue = NULL, q.overflowAfterSeconds = NULL"
-                + " WHERE q.overflowQueue = :name").setParameter("name", name).executeUpdate();
+        em.createQuery("UPDATE Queue q SET q.overflowQueue = NULL, q.overflowAfterSeconds = NULL,"
+                + " q.version = q.version + 1 WHERE q.overflowQueue = :name").setParameter("name", name).executeUpdate();
         em.remove(queue);
     }
 
@@ -101,6 +102,19 @@ public class QueueService {
             throw notFound(name);
         }
         return queue;
+    }
+
+    /**
+     * The queue as the database has it now, not as this transaction may have read it before (routing found its copy
+     * stale); null when there is none.
+     */
+    public Queue current(String name) {
+        Queue read = em.find(Queue.class, name);
+        if (read == null) {
+            return null;
+        }
+        em.detach(read); // a routing transaction changes no queue: nothing of it is lost
+        return em.find(Queue.class, name);
     }
 
     /** Every queue, for routing's sweep. */

@@ -56,6 +56,14 @@ public class Queue {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /**
+     * Counted up by every change of the queue ({@link #changed()}; bulk updates count it up themselves): nodes that
+     * cache the queue for routing check it in the statement that uses the cached copy (routing's
+     * {@code QueueDefinitions}). A plain column, not JPA's optimistic version: changes lock the row instead.
+     */
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Queue() {
     }
 
@@ -117,6 +125,15 @@ public class Queue {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** This copy, read with its row locked, was changed: the version counts it. */
+    public void changed() {
+        version++;
     }
 
     public void displayName(String value) {

@@ -63,11 +63,12 @@ public class CallRouter {
         CallView current = offers.current(call.id());
         Offer offer = ringAll.offer(List.of(current.queue() == null ? Queue.DEFAULT : current.queue()));
         offers.offered(call.id(), offer.agents());
+        times.since(start); // as OfferRounds: the routing's own time ends before the pushes leave, both are recorded
         for (Audience audience : offer.audiences()) {
             publisher.publish(Push.of("call:incoming", Incoming.of(current), audience)
                     .forCall(current.id(), current.version()));
         }
-        times.since(start);
+        times.published(start);
     }
 
     /** A declined one-at-a-time offer moves on at once. */

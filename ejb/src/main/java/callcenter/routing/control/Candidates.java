@@ -41,6 +41,10 @@ public class Candidates {
     private static final String CALL_QUEUES = "m.queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
             + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call)";
 
+    /** The queue's definition is still the one the caller read (see {@link #of}). */
+    private static final String QUEUE_AS_READ = "EXISTS (SELECT 1 FROM queues q WHERE q.name = :queue"
+            + " AND q.version = :queueVersion)";
+
     /** The calls of the same queue that come before this one (higher priority, or older) and wait with no offer. */
     private static final String AHEAD = "SELECT 1 FROM calls me JOIN calls a ON a.queue = me.queue"
             + " JOIN queues aq ON aq.name = a.queue WHERE me.id = :call AND a.id <> me.id AND aq.strategy <> 'skills'"
@@ -60,7 +64,7 @@ public class Candidates {
             + " AND NOT EXISTS (SELECT 1 FROM offer_passes ax WHERE ax.call_id = a.id AND ax.agent_id = p.user_id)))";
 
     /** Still available with no offer of a call that waits: checked again as the agent's row is locked. */
-    private static final String FREE = " p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
+    static final String FREE = " p.status = 'available' AND NOT EXISTS (SELECT 1 FROM call_offers o"
             + " JOIN calls c ON c.id = o.call_id WHERE o.agent_id = p.user_id AND c.status = 'waiting')";
 
     /**
@@ -68,29 +72,9 @@ public class Candidates {
      * passes, rather than on every member of the queue: enabled, with a socket, nothing ahead for it. Each is an
      * index lookup per agent; with 100 members a queue they were half of the candidates' statement (issue 16).
      */
-    private static final String ELIGIBLE = " AND EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id"
+    static final String ELIGIBLE = " AND EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id"
             + " AND u.enabled = TRUE) AND EXISTS (SELECT 1 FROM agent_sockets s WHERE s.user_id = p.user_id)"
             + NOTHING_AHEAD;
-
-    /**
-     * PostgreSQL: the first eligible of the ranked agents is chosen, locked and offered the call in one statement (a
-     * data-modifying WITH), see {@link #claim}. A round trip is 0.1–0.2 ms and a routing made four of them for this.
-     */
-    private static final String CLAIM = "WITH chosen AS (SELECT p.user_id, r.n,"
-            + " (SELECT COUNT(*) FROM call_offers h WHERE h.agent_id = p.user_id) AS held"
-            + " FROM unnest(CAST(:ranked AS uuid[])) WITH ORDINALITY AS r(agent_id, n)"
-            + " JOIN agent_presence p ON p.user_id = r.agent_id WHERE" + FREE + ELIGIBLE
-            + " ORDER BY r.n LIMIT 1 FOR UPDATE OF p SKIP LOCKED),"
-            + " offer AS (INSERT INTO call_offers (call_id, agent_id, offered_at, expires_at)"
-            + " SELECT :call, c.user_id, :at, :expires FROM chosen c WHERE c.held = 0"
-            + " ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id),"
-            + " turn AS (UPDATE queue_members SET last_offered_at = :at WHERE :inTurn"
-            + " AND user_id IN (SELECT agent_id FROM offer) AND queue_name IN (SELECT CAST(:queue AS VARCHAR(64))"
-            + " UNION ALL SELECT f.queue FROM call_overflows f WHERE f.call_id = :call))"
-            + " SELECT user_id, held, n, (SELECT COUNT(*) FROM offer) FROM chosen";
-
-    /** Agents tried per claim statement. */
-    private static final int CLAIM_CHUNK = 8;
 
     @PersistenceContext
     EntityManager em;
@@ -107,20 +91,27 @@ public class Candidates {
      * strategy reads them): the agents to rank. Whether they are enabled, connected and have no call ahead is left to
      * {@link #claim}, which tests only the best of them. One statement: routing runs it for every offer, and the
      * skills come along as {@code name:level,...} (skill names are {@code [A-Za-z0-9_.-]}, so neither separator can
-     * occur in one).
+     * occur in one). Null when the queue is no longer at {@code queueVersion} (changed since the caller read it, on
+     * any node, or deleted): the same statement says so, with one row and no agent, so that a cached definition
+     * costs no round trip of its own ({@link QueueDefinitions}).
      */
     @SuppressWarnings("unchecked")
-    public List<Candidate> of(UUID callId, String queue, boolean withSkills) {
+    public List<Candidate> of(UUID callId, String queue, boolean withSkills, long queueVersion) {
         List<Object[]> rows = em.createNativeQuery("SELECT p.user_id, p.updated_at, MAX(m.last_offered_at),"
                         + (withSkills ? " (SELECT string_agg(k.skill || ':' || k.level, ',') FROM agent_skills k"
                         + " WHERE k.user_id = p.user_id)" : " NULL")
                         + " FROM queue_members m JOIN agent_presence p ON p.user_id = m.user_id"
-                        + " WHERE " + CALL_QUEUES + " AND" + FREE
+                        + " WHERE " + QUEUE_AS_READ + " AND " + CALL_QUEUES + " AND" + FREE
                         + " AND NOT EXISTS (SELECT 1 FROM offer_passes x WHERE x.call_id = :call"
-                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at")
-                .setParameter("queue", queue).setParameter("call", callId).getResultList();
+                        + " AND x.agent_id = p.user_id) GROUP BY p.user_id, p.updated_at"
+                        + " UNION ALL SELECT NULL, NULL, NULL, NULL WHERE NOT " + QUEUE_AS_READ)
+                .setParameter("queue", queue).setParameter("call", callId)
+                .setParameter("queueVersion", queueVersion).getResultList();
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
+            if (row[0] == null) {
+                return null;
+            }
             candidates.add(new Candidate(Uuids.of(row[0]), Times.instant(row[1]), Times.instant(row[2]),
                     Candidate.skills((String) row[3])));
         }
@@ -139,9 +130,12 @@ public class Candidates {
      * whose presence row no other transaction holds (another node offering it a call): locks that row, writes the
      * offer (the unique keys are the last word) and, for a {@code round-robin} queue ({@code inTurn}), the agent's
      * turn in the call's queue and its overflow queue. Answers the agent offered the call; null when none could be.
-     * On PostgreSQL that is one statement in the usual case; on H2 one lock per agent tried, then the writes.
+     * On PostgreSQL that is one statement in the usual case ({@link OneStatementClaim}), which also records the
+     * offer as a change of the call ({@code version}: the call's, read after its row was locked); on H2 one lock per
+     * agent tried, then the writes, and the caller records the change.
      */
-    public UUID claim(List<UUID> ranked, UUID callId, Instant now, Instant expires, String queue, boolean inTurn) {
+    public Claimed claim(List<UUID> ranked, UUID callId, long version, Instant now, Instant expires,
+                                           String queue, boolean inTurn) {
         if (ranked.isEmpty()) {
             return null;
         }
@@ -149,45 +143,21 @@ public class Candidates {
             for (UUID agentId : ranked) {
                 if (lockEligible(agentId, callId)) {
                     offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
-                    return agentId;
+                    return new Claimed(agentId, false, null);
                 }
             }
             return null;
         }
-        // A few at a time: the statement checks each of them before it sorts, and the first is nearly always free
-        // (the candidates' statement just found it so).
-        int from = 0;
-        while (from < ranked.size()) {
-            List<UUID> chunk = ranked.subList(from, Math.min(ranked.size(), from + CLAIM_CHUNK));
-            StringBuilder array = new StringBuilder("{");
-            for (UUID agentId : chunk) {
-                array.append(array.length() == 1 ? "" : ",").append(agentId);
-            }
-            List<?> chosen = em.createNativeQuery(CLAIM).setParameter("ranked", array.append('}').toString())
-                    .setParameter("call", callId).setParameter("at", now).setParameter("expires", expires)
-                    .setParameter("inTurn", inTurn).setParameter("queue", queue).getResultList();
-            if (chosen.isEmpty()) {
-                from += chunk.size();
-                continue;
-            }
-            Object[] row = (Object[]) chosen.get(0);
-            UUID agentId = Uuids.of(row[0]);
-            if (((Number) row[1]).longValue() > 0) {
-                // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as
-                // in lockEligible), then the offer. The row is locked by this transaction already.
-                dropStaleOffers(agentId);
-                offer(new CallOffer(callId, agentId, now, expires), queue, inTurn);
-                return agentId;
-            }
-            if (((Number) row[3]).longValue() > 0) {
-                return agentId;
-            }
-            // Another node's offer to this agent committed after this statement's snapshot and before its lock:
-            // the unique key turned the insert away (ON CONFLICT (agent_id) DO NOTHING) instead of failing this
-            // transaction, and the agents after it are tried.
-            from += ((Number) row[2]).intValue();
+        Claimed claimed = OneStatementClaim.claim(em, ranked, callId, version, now, expires, queue,
+                inTurn);
+        if (claimed == null || claimed.recorded()) {
+            return claimed;
         }
-        return null;
+        // Rare: it still holds an offer of a call that was taken or ended meanwhile; that goes first (as in
+        // lockEligible), then the offer. The row is locked by this transaction already.
+        dropStaleOffers(claimed.agentId());
+        offer(new CallOffer(callId, claimed.agentId(), now, expires), queue, inTurn);
+        return claimed;
     }
 
     private boolean postgres() {

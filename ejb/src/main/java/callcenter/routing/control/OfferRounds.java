@@ -17,8 +17,6 @@ import callcenter.common.Times;
 import callcenter.events.Audience;
 import callcenter.events.Push;
 import callcenter.events.PushPublisher;
-import callcenter.queues.boundary.QueueService;
-import callcenter.queues.entity.Queue;
 import callcenter.queues.entity.Strategy;
 import callcenter.routing.entity.CallOffer;
 
@@ -39,7 +37,7 @@ public class OfferRounds {
     WaitingCalls waiting;
 
     @Inject
-    QueueService queues;
+    QueueDefinitions definitions;
 
     @Inject
     CallOffers offers;
@@ -61,45 +59,61 @@ public class OfferRounds {
      */
     public boolean offerNext(CallView call, boolean newRoundAllowed) {
         long start = System.nanoTime();
-        try {
-            Push offered = next(call, newRoundAllowed, true);
-            if (offered != null) {
-                publisher.publish(offered);
-            }
-            return offered != null;
-        } finally {
-            times.since(start);
-        }
+        Push offered = next(call, newRoundAllowed, true);
+        publishTimed(start, offered == null ? List.of() : List.of(offered));
+        return offered != null;
+    }
+
+    /**
+     * Sends a routing's pushes, which the transaction commits with its offers (nothing committed goes unsent, nothing
+     * sent is uncommitted): the routing's time ({@link RoutingTimes#since}) ends before the send, its time with the
+     * send ({@link RoutingTimes#published}) after it. A routing that failed is not timed.
+     */
+    private void publishTimed(long start, List<Push> pushes) {
+        times.since(start);
+        publisher.publish(pushes);
+        times.published(start);
     }
 
     /** The {@code call:incoming} of the offer made, or null when none was made. */
     private Push next(CallView call, boolean newRoundAllowed, boolean mayHaveOffer) {
-        Queue queue = call.queue() == null ? null : queues.find(call.queue(), true);
+        QueueDefinitions.Definition queue = call.queue() == null ? null : definitions.of(call.queue());
         if (queue == null || !queue.strategy().oneAtATime() || (mayHaveOffer && candidates.pending(call.id()) != null)) {
             return null;
         }
+        List<Candidate> found = candidates.of(call.id(), queue.name(), queue.strategy() == Strategy.SKILLS,
+                queue.version());
+        if (found == null) {
+            // The queue changed since this node read it (here or on another node): as the database has it now.
+            queue = definitions.reread(call.queue());
+            found = queue == null || !queue.strategy().oneAtATime() ? null : candidates.of(call.id(), queue.name(),
+                    queue.strategy() == Strategy.SKILLS, queue.version());
+            if (found == null) {
+                return null; // not one at a time any more, gone, or changed again meanwhile: the sweep tries again
+            }
+        }
         Instant now = Times.now();
         int steps = Policies.relaxSteps(Instant.parse(call.createdAt()), now, queue.relaxAfterSeconds());
-        boolean withSkills = queue.strategy() == Strategy.SKILLS;
         Instant expires = now.plusSeconds(queue.offerTimeoutSeconds());
         boolean inTurn = queue.strategy() == Strategy.ROUND_ROBIN;
-        UUID agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
-                candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
-                call.id(), now, expires, queue.name(), inTurn);
-        if (agentId == null && newRoundAllowed) {
+        Claimed claimed = candidates.claim(ids(Policies.rank(queue.strategy(), found, queue.requiredSkills(), steps)),
+                call.id(), call.version(), now, expires, queue.name(), inTurn);
+        if (claimed == null && newRoundAllowed) {
             Instant lastPass = candidates.lastPass(call.id());
             if (lastPass != null && !lastPass.plusSeconds(queue.offerTimeoutSeconds()).isAfter(now)) {
                 candidates.newRound(call.id());
-                agentId = candidates.claim(ids(Policies.rank(queue.strategy(),
-                        candidates.of(call.id(), queue.name(), withSkills), queue.requiredSkills(), steps)),
-                        call.id(), now, expires, queue.name(), inTurn);
+                found = candidates.of(call.id(), queue.name(), queue.strategy() == Strategy.SKILLS, queue.version());
+                claimed = found == null ? null : candidates.claim(ids(Policies.rank(queue.strategy(), found,
+                        queue.requiredSkills(), steps)), call.id(), call.version(), now, expires, queue.name(), inTurn);
             }
         }
-        if (agentId == null) {
+        if (claimed == null) {
             return null;
         }
-        CallView offered = offers.offeredTo(call, agentId);
-        return Push.of("call:incoming", Incoming.of(offered), Audience.user(agentId))
+        // On PostgreSQL the claim wrote the offer's entry and version too (usually); else they are written here.
+        CallView offered = claimed.recorded() ? offers.offeredInClaim(call, claimed.version())
+                : offers.offeredTo(call, claimed.agentId());
+        return Push.of("call:incoming", Incoming.of(offered), Audience.user(claimed.agentId()))
                 .forCall(call.id(), offered.version());
     }
 
@@ -117,16 +131,9 @@ public class OfferRounds {
      */
     public void offerNew(CallView call) {
         long start = System.nanoTime();
-        try {
-            if (!waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))) {
-                Push offered = next(call, false, true);
-                if (offered != null) {
-                    publisher.publish(offered);
-                }
-            }
-        } finally {
-            times.since(start);
-        }
+        Push offered = waiting.anyAhead(call.id(), call.queue(), call.priority(), Instant.parse(call.createdAt()))
+                ? null : next(call, false, true);
+        publishTimed(start, offered == null ? List.of() : List.of(offered));
     }
 
     /** The agent declined the call it was offered: the offer moves on at once. */
@@ -166,16 +173,9 @@ public class OfferRounds {
      */
     private void moveOn(CallView call, UUID passedBy) {
         long start = System.nanoTime();
-        try {
-            Push offered = next(call, false, false);
-            if (offered == null) {
-                publisher.publish(revocation(call.id(), offers.touch(call).version(), passedBy));
-            } else {
-                publisher.publish(List.of(revocation(call.id(), offered.sequence(), passedBy), offered));
-            }
-        } finally {
-            times.since(start);
-        }
+        Push offered = next(call, false, false);
+        publishTimed(start, offered == null ? List.of(revocation(call.id(), offers.touch(call).version(), passedBy))
+                : List.of(revocation(call.id(), offered.sequence(), passedBy), offered));
     }
 
     /** The call no longer routes one at a time (its queue was deleted): a pending offer is withdrawn. */

@@ -31,6 +31,8 @@ class CallRouterTest {
     private final List<Push> published = new ArrayList<>();
     private final List<UUID> offeredOneAtATime = new ArrayList<>();
     private final List<Long> timed = new ArrayList<>();
+    private final List<Integer> pushedWhenTimed = new ArrayList<>();
+    private final List<Integer> pushedWhenPublished = new ArrayList<>();
 
     private CallRouter router(Offer offer, Strategy strategy, CallView call) {
         CallRouter router = new CallRouter();
@@ -79,6 +81,12 @@ class CallRouterTest {
             @Override
             public void since(long startNanos) {
                 timed.add(startNanos);
+                pushedWhenTimed.add(published.size());
+            }
+
+            @Override
+            public void published(long startNanos) {
+                pushedWhenPublished.add(published.size());
             }
         };
         return router;
@@ -97,6 +105,8 @@ class CallRouterTest {
 
         assertEquals(List.of(id + ":5"), offered);
         assertEquals(1, timed.size(), "routing the call is timed once");
+        assertEquals(List.of(0), pushedWhenTimed, "the routing's own time ends before its pushes are sent");
+        assertEquals(List.of(1), pushedWhenPublished, "its time with the pushes ends after them");
         assertEquals(1, published.size());
         Push incoming = published.get(0);
         assertEquals("call:incoming", incoming.event());
