@@ -84,7 +84,11 @@ final class Cluster implements AutoCloseable {
                     "CALLCENTER_JWT_KEY_FILE", dir.resolve("jwt.pem").toString(),
                     "CALLCENTER_BROKER_URL", cluster.brokerUrl(),
                     "CALLCENTER_BROKER_USER", "cluster-it",
-                    "CALLCENTER_BROKER_PASSWORD", "cluster-it-secret"));
+                    "CALLCENTER_BROKER_PASSWORD", "cluster-it-secret",
+                    // Up to four nodes beside the Arquillian server (30) on one PostgreSQL of max_connections 100:
+                    // at the default 30 each, the rolling restart's registrations grew the pools until PostgreSQL
+                    // refused connections ("remaining connection slots are reserved"), and registrations failed.
+                    "CALLCENTER_DB_POOL_SIZE", "15"));
             cluster.env.putAll(settings);
             for (int i = 1; i <= count; i++) {
                 cluster.nodes.add(null);

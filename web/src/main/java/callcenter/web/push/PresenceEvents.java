@@ -46,6 +46,8 @@ public class PresenceEvents {
     Settings settings;
 
     private static final Set<String> MICROPHONE_STATES = Set.of("granted", "denied", "prompt");
+    /** Error codes of failures that are the server's, not the client's: a registration failing so is tried again. */
+    private static final Set<String> SERVER_SIDE = Set.of("unavailable", "internal");
 
     @Resource
     ManagedExecutorService executor;
@@ -78,7 +80,15 @@ public class PresenceEvents {
         } catch (RuntimeException e) {
             peer.registered = false;
             peer.presenceListRead(null, frame -> writer.send(peer, frame));
-            throw e;
+            if (ErrorFrame.of(e, null).filter(error -> !SERVER_SIDE.contains(error.code())).isPresent()) {
+                throw e; // the agent's own (a disabled user, a bad extension): an error, and the socket stays open
+            }
+            // The server's (the database refused a connection, the broker is away): told as an error only, a
+            // dashboard waited for its list on an open socket and never registered (a 15 s stall in the rolling
+            // restart); closed with 1013, it reconnects with its back-off and registers again.
+            LOG.log(Level.WARNING, "Could not register a socket of " + peer.name + "; it is told to reconnect: " + e);
+            writer.close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "registration failed; reconnect");
+            return;
         }
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
