@@ -29,7 +29,8 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 
 /**
- * Proves that this node's fan-out flows: every second it publishes a probe on the call-events topic and its own
+ * Proves that this node's fan-out flows: every second (more often until the first one is back, see
+ * {@link #FIRST_ECHO_PERIOD}) it publishes a probe on the call-events topic and its own
  * listener reports the probe back. A broker connection that can be opened is not enough: after a broker restart
  * the listener's consumer may still be waiting to reconnect while new connections already work, and a node that
  * said ready then would take agents whose {@code call:incoming} never arrives. Readiness asks {@link #flowing()}.
@@ -45,6 +46,12 @@ public class FanOutProbe {
     /** The JMS property that marks a probe; its value is the boot that sent it. Listeners skip other boots' probes. */
     public static final String PROPERTY = "callcenterProbe";
     static final Duration PERIOD = Duration.ofSeconds(1);
+    /**
+     * Until this boot's first probe comes back, with the broker taking probes: at start the listener subscribes a
+     * moment after this bean sends its first probe, which is then lost, and a whole period more would keep the node
+     * out of the balancer for up to a second longer than needed (docs/performance.md, "Start-up").
+     */
+    static final Duration FIRST_ECHO_PERIOD = Duration.ofMillis(100);
     /** Several periods, so that one slow round trip under load does not take the node out of the balancer. */
     static final Duration FLOWING_WITHIN = Duration.ofSeconds(6);
     /**
@@ -65,6 +72,7 @@ public class FanOutProbe {
     private volatile long lastSentNanos;
     private volatile long quietSinceNanos = System.nanoTime();
     private ScheduledFuture<?> task;
+    private boolean stopped;
 
     @Resource(lookup = "java:/jms/CallCenterCF")
     ConnectionFactory connectionFactory;
@@ -77,15 +85,27 @@ public class FanOutProbe {
 
     @PostConstruct
     void start() {
-        // Fixed delay, not a timer: while the broker is away a send can block for the URL's send timeout, and the
-        // next probe simply waits for it instead of piling up.
-        task = scheduler.scheduleWithFixedDelay(this::send, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        schedule(0);
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        stopped = true;
         if (task != null) {
             task.cancel(false);
+        }
+    }
+
+    // Each probe schedules the next one after it is done, not a timer: while the broker is away a send can block for
+    // the URL's send timeout, and the next probe simply waits for it instead of piling up.
+    private void probe() {
+        send();
+        schedule((echoed || sendFailing ? PERIOD : FIRST_ECHO_PERIOD).toMillis());
+    }
+
+    private synchronized void schedule(long delayMillis) {
+        if (!stopped) {
+            task = scheduler.schedule(this::probe, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
