@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import callcenter.common.Times;
 import callcenter.common.Uuids;
@@ -86,6 +88,9 @@ public class Candidates {
     @Inject
     Settings settings;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** Whether the database is PostgreSQL (else the embedded H2, which has no data-modifying WITH). */
     private Boolean postgres;
 
@@ -152,7 +157,7 @@ public class Candidates {
             }
             return null;
         }
-        Claimed claimed = OneStatementClaim.claim(em, ranked, callId, version, now, expires, queue,
+        Claimed claimed = OneStatementClaim.claim(em, transaction, ranked, callId, version, now, expires, queue,
                 inTurn);
         if (claimed == null || claimed.recorded()) {
             return claimed;
