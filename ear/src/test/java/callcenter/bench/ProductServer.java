@@ -77,6 +77,14 @@ final class ProductServer extends Target {
             s.execute("DROP ROLE IF EXISTS " + dbName);
             s.execute("CREATE ROLE " + dbName + " LOGIN PASSWORD '" + dbName + "'");
             s.execute("CREATE DATABASE " + dbName + " OWNER " + dbName);
+            // bench.db.settings: PostgreSQL settings for the product's database (name=value;...), as an operator
+            // would set them with ALTER DATABASE, e.g. plan_cache_mode=force_generic_plan.
+            for (String setting : System.getProperty("bench.db.settings", "").split(";")) {
+                if (setting.contains("=")) {
+                    String[] nameValue = setting.split("=", 2);
+                    s.execute("ALTER DATABASE " + dbName + " SET " + nameValue[0].trim() + " = '" + nameValue[1].trim() + "'");
+                }
+            }
         }
     }
 
