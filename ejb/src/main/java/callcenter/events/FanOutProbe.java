@@ -99,8 +99,12 @@ public class FanOutProbe {
     // Each probe schedules the next one after it is done, not a timer: while the broker is away a send can block for
     // the URL's send timeout, and the next probe simply waits for it instead of piling up.
     private void probe() {
-        send();
-        schedule((echoed || sendFailing ? PERIOD : FIRST_ECHO_PERIOD).toMillis());
+        try {
+            send();
+        } finally {
+            // Whatever send() lets escape, the probes go on: a chain that ended here would leave the node unready.
+            schedule((echoed || sendFailing ? PERIOD : FIRST_ECHO_PERIOD).toMillis());
+        }
     }
 
     private synchronized void schedule(long delayMillis) {
