@@ -6,12 +6,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import jakarta.inject.Inject;
 import callcenter.agents.entity.SocketRegistration;
 import callcenter.calls.boundary.CallService;
 import callcenter.platform.Settings;
+import callcenter.platform.Ticks;
 
 /**
  * Time-driven presence work, derived from the database on every tick so that it holds across restarts and nodes:
@@ -39,6 +43,9 @@ public class PresenceSweeper {
     @Inject
     GracePeriods grace;
 
+    @Resource
+    TimerService timers;
+
     @Inject
     CallService calls;
 
@@ -48,6 +55,7 @@ public class PresenceSweeper {
     /** This node's sockets from before a crash or restart are gone; their agents' grace period starts now. */
     @PostConstruct
     void forgetOwnSockets() {
+        Ticks.PRESENCE.everySecond(timers);
         int removed = forget(grace.socketsOf(settings.nodeId()));
         grace.startGraceWithoutSockets();
         if (removed > 0) {
@@ -56,7 +64,7 @@ public class PresenceSweeper {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Timeout
     void tick() {
         List<UUID> expired;
         try {

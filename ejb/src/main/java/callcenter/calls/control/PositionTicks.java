@@ -3,15 +3,20 @@ package callcenter.calls.control;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+
+import callcenter.platform.Ticks;
 
 /**
  * Every second, on every node, tells waiting callers whose place changed where they stand ({@link PositionPushes}
@@ -32,7 +37,15 @@ public class PositionTicks {
     @Inject
     PositionPushes pushes;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void start() {
+        Ticks.POSITIONS.everySecond(timers);
+    }
+
+    @Timeout
     void tick() {
         try {
             for (QueuePositions.Place place : pushes.waiting(BATCH)) {

@@ -4,18 +4,22 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import callcenter.common.Times;
 import callcenter.platform.Settings;
+import callcenter.platform.Ticks;
 
 /**
  * Turns calls nobody accepted within their queue's maximum wait (by default {@code CALLCENTER_RING_TIMEOUT_SECONDS})
@@ -39,7 +43,15 @@ public class RingTimeouts {
     @Inject
     Settings settings;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void start() {
+        Ticks.RING_TIMEOUTS.everySecond(timers);
+    }
+
+    @Timeout
     void tick() {
         try {
             for (UUID id : expiry.waitingSince(Times.now().minusSeconds(settings.ringTimeoutSeconds()), 200)) {

@@ -4,16 +4,20 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import callcenter.platform.Ticks;
 import callcenter.queues.entity.Queue;
 
 /**
@@ -38,7 +42,15 @@ public class RoutingTicks {
     @Inject
     RoutingPasses passes;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void start() {
+        Ticks.ROUTING.everySecond(timers);
+    }
+
+    @Timeout
     void tick() {
         try {
             passes.dropStaleOffers();

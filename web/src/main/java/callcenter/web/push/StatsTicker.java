@@ -3,17 +3,21 @@ package callcenter.web.push;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import callcenter.events.Audience;
 import callcenter.events.Push;
+import callcenter.platform.Ticks;
 import callcenter.stats.boundary.StatsService;
 
 /**
@@ -42,7 +46,15 @@ public class StatsTicker {
 
     private volatile String lastPushed;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void start() {
+        Ticks.STATS.everySecond(timers);
+    }
+
+    @Timeout
     void tick() {
         if (registry.audience(Audience.supervisors()).isEmpty()) {
             lastPushed = null; // the next supervisor to connect gets the figures on the first tick
