@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * their pushes were handed to the broker ({@code callcenter_routing_published_recent_seconds}); beside it, seen from
  * outside, the time from sending {@code call:decline} to the next agent's {@code call:incoming} of the same call, which adds the commit,
  * the broker and both sockets. Settings: bench.agents (1000), bench.queues (20), bench.waiting (500),
- * bench.declines (2000), bench.rate (20 declines/s), bench.port, bench.jar, bench.serverOptions, bench.db.* (bench.db.name: callcenter_bench).
+ * bench.declines (2000), bench.rate (20 declines/s), bench.vacuumSeconds (60, {@link Autovacuum}), bench.port, bench.jar, bench.serverOptions, bench.db.* (bench.db.name: callcenter_bench).
  */
 public final class RoutingBenchmark {
 
@@ -137,6 +137,13 @@ public final class RoutingBenchmark {
             Thread.sleep(50);
         }
         System.out.printf("%d calls waiting, %d of them offered%n", waiting, offeredTo.size());
+        try (Autovacuum vacuum = Autovacuum.start(server, integer("bench.vacuumSeconds", 60))) {
+            return measure(server, offeredTo, declinedAt, declineToOffer, connected);
+        }
+    }
+
+    private Result measure(ProductServer server, Map<String, Agents.Agent> offeredTo, Map<String, Long> declinedAt,
+                           List<Long> declineToOffer, List<Agents.Agent> connected) throws Exception {
 
         Random random = new Random(16);
         decline(offeredTo, declinedAt, random, declines);
