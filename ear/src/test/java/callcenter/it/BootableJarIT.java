@@ -7,9 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,6 +141,86 @@ class BootableJarIT {
             assertFalse(server.outputText().contains(BROKER_SECRET),
                     "the broker password must never be logged, not even while the broker cannot be reached");
         }
+    }
+
+    /**
+     * A database that gives no connection in time (here: a pool of two, both held by statements waiting on a lock
+     * that stands for a slow database) is a 503 with Retry-After, as api.md answers a needed part out of reach, not
+     * a 500 incident; the refused change is not stored, and the node serves again once connections come back.
+     */
+    @Test
+    void aRequestThatGetsNoDatabaseConnectionIsA503AndChangesNothing() throws Exception {
+        String database = System.getProperty("it.db.name", "callcenter_it") + "_pool";
+        String host = System.getProperty("it.db.host", "127.0.0.1:5432");
+        String url = "jdbc:postgresql://" + host + "/" + database;
+        String user = System.getProperty("it.db.user");
+        String password = System.getProperty("it.db.password");
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + "/postgres",
+                System.getProperty("it.db.admin.user", "postgres"), "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + database + " OWNER " + user);
+        }
+        Path dir = workDir("pool-exhausted");
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 600, Map.of("CALLCENTER_DB", "postgresql",
+                "CALLCENTER_DB_URL", url, "CALLCENTER_DB_USER", user, "CALLCENTER_DB_PASSWORD", password,
+                "CALLCENTER_ADMIN_PASSWORD", "pool-admin-1", "CALLCENTER_DB_POOL_SIZE", "2"))) {
+            assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
+            Api api = Api.at(server.url());
+            String adminToken = api.login("admin", "pool-admin-1");
+            List<Future<Api.Reply>> held = new ArrayList<>();
+            try (Connection lock = DriverManager.getConnection(url, user, password)) {
+                lock.setAutoCommit(false);
+                lock.createStatement().execute("LOCK TABLE calls IN ACCESS EXCLUSIVE MODE");
+                for (int i = 0; i < 2; i++) {
+                    held.add(requests.submit(() -> api.get("api/calls", adminToken)));
+                }
+                awaitWaitingOnLocks(url, user, password, 2);
+
+                long sent = System.nanoTime();
+                Api.Reply refused = api.post("api/queues", "{\"name\":\"no-connection\",\"strategy\":\"longest-idle\"}",
+                        adminToken);
+                long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+                assertEquals(503, refused.status(), refused.toString());
+                assertTrue(refused.isProblem(), refused.toString());
+                assertEquals("5", refused.header("Retry-After"), refused.toString());
+                assertTrue(refused.json().getString("detail").contains("database"), refused.toString());
+                System.out.printf("no database connection: 503 after %d ms%n", waitedMillis);
+                lock.rollback();
+            }
+            for (Future<Api.Reply> request : held) {
+                int status = request.get(60, TimeUnit.SECONDS).status();
+                assertTrue(status == 200 || status == 503, "a request that waited answers or says to retry: " + status);
+            }
+            Api.Reply queues = api.get("api/queues", adminToken);
+            assertEquals(200, queues.status(), "the node serves again once connections come back: " + queues);
+            assertFalse(queues.body().contains("no-connection"), "a refused change must not be stored: " + queues);
+            assertTrue(server.outputText().contains("No database connection for a request"), server.outputText());
+            assertFalse(server.outputText().contains("Unexpected failure"),
+                    "no connection is not an incident with a stack trace:\n" + server.outputText());
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    /** Until {@code count} of the server's statements wait for a lock, each holding one of its connections. */
+    private static void awaitWaitingOnLocks(String url, String user, String password, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection watcher = DriverManager.getConnection(url, user, password);
+             Statement sql = watcher.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet waiting = sql.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+                    waiting.next();
+                    if (waiting.getInt(1) >= count) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the server's statements never waited on the lock");
     }
 
     private static String generatedPassword(List<String> output) {

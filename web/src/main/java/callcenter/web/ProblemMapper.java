@@ -20,11 +20,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         boolean authenticated = security != null && security.getUserPrincipal() != null;
-        Problem problem = Problems.of(failure, authenticated);
+        Throwable cause = Problems.unwrap(failure);
+        Problem problem = Problems.of(cause, authenticated);
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem.toJson());
-        Throwable cause = Problems.unwrap(failure);
         if (cause instanceof CallCenterException e && e.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }

@@ -1,5 +1,6 @@
 package callcenter.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.resource.ResourceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.BadRequestException;
@@ -96,8 +98,61 @@ public final class Problems {
                 "Send a valid token: Authorization: Bearer <token> (POST /api/auth/login or /api/auth/token)");
     }
 
-    /** The business or JAX-RS failure inside container wrappers. */
+    /**
+     * How long a client should wait before retrying a request that found no database connection: the pool's
+     * blocking timeout (server.cli), after which a connection held by a slow request has usually come back.
+     */
+    static final long DATABASE_RETRY_SECONDS = 5;
+
+    /**
+     * The business or JAX-RS failure inside container wrappers; a database that gave no connection is a
+     * {@link #databaseUnavailable 503}.
+     */
     static Throwable unwrap(Throwable failure) {
+        if (databaseUnavailable(failure)) {
+            // Not an incident with a stack trace per request: under a burst every request waiting for a connection
+            // fails the same way, and what the operator needs is the cause, once per request at most.
+            LOG.warning("No database connection for a request (it answers 503): " + rootMessage(failure));
+            return CallCenterException.unavailable("The database cannot be reached or has no free connection;"
+                    + " nothing was changed, try again").retryAfter(DATABASE_RETRY_SECONDS);
+        }
+        return unwrapContainer(failure);
+    }
+
+    /**
+     * Whether the failure is the database being out of reach rather than a fault of the request or the code: the
+     * connection pool (a Jakarta Connectors pool) gave no connection within its blocking timeout or could not open
+     * one, or the driver reported a connection exception (SQLSTATE class 08: refused, lost, closed by a restart).
+     * api.md answers a needed part that is not reachable with 503; as a 500 it read as a bug, and clients and load
+     * balancers do not retry a 500. The transaction of such a request rolls back, so it changed nothing.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        boolean sql = false;
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException e) {
+                sql = true;
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    return true;
+                }
+            }
+            // Only beneath a JDBC failure: a broker that cannot be reached is a ResourceException too, and says so
+            // itself (PushPublisher).
+            if (sql && c instanceof ResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Throwable unwrapContainer(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof EJBException || current instanceof jakarta.transaction.RollbackException
                 || current.getClass().getName().equals("jakarta.ejb.EJBTransactionRolledbackException"))
