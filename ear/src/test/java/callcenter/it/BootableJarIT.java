@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,7 +173,8 @@ class BootableJarIT {
             Api api = Api.at(server.url());
             String adminToken = api.login("admin", "pool-admin-1");
             List<Future<Api.Reply>> held = new ArrayList<>();
-            try (Connection lock = DriverManager.getConnection(url, user, password)) {
+            try (WsClient agent = WsClient.agent(server.url(), adminToken);
+                 Connection lock = DriverManager.getConnection(url, user, password)) {
                 lock.setAutoCommit(false);
                 lock.createStatement().execute("LOCK TABLE calls IN ACCESS EXCLUSIVE MODE");
                 for (int i = 0; i < 2; i++) {
@@ -187,6 +191,10 @@ class BootableJarIT {
                 assertEquals("5", refused.header("Retry-After"), refused.toString());
                 assertTrue(refused.json().getString("detail").contains("database"), refused.toString());
                 System.out.printf("no database connection: 503 after %d ms%n", waitedMillis);
+                // The same over the socket: an event that found no connection is answered, not dropped or "internal".
+                agent.send("agent:status", Json.createObjectBuilder().add("status", "away").build());
+                JsonObject error = agent.await("error", e -> true, Duration.ofSeconds(20)).asJsonObject();
+                assertEquals("unavailable", error.getString("code"), error.toString());
                 lock.rollback();
             }
             for (Future<Api.Reply> request : held) {

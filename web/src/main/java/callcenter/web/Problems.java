@@ -106,9 +106,9 @@ public final class Problems {
 
     /**
      * The business or JAX-RS failure inside container wrappers; a database that gave no connection is a
-     * {@link #databaseUnavailable 503}.
+     * {@link #databaseUnavailable 503}. The WebSocket's {@code error} frames classify failures through it too.
      */
-    static Throwable unwrap(Throwable failure) {
+    public static Throwable unwrap(Throwable failure) {
         if (databaseUnavailable(failure)) {
             // Not an incident with a stack trace per request: under a burst every request waiting for a connection
             // fails the same way, and what the operator needs is the cause, once per request at most.

@@ -3,10 +3,10 @@ package callcenter.web.push;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.ejb.EJBException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import callcenter.common.CallCenterException;
+import callcenter.web.Problems;
 
 /**
  * The {@code error} event: a client event that failed, with a code from api.md section 5; the socket stays open.
@@ -20,18 +20,14 @@ public record ErrorFrame(String code, String message, UUID callId) {
         message = message == null ? code : message;
     }
 
-    /** The error for a business failure (also wrapped by the EJB container); empty for anything unexpected. */
+    /**
+     * The error for a business failure (also wrapped by the EJB container) or a database out of reach, classified as
+     * the REST API's problems are ({@link Problems#unwrap}); empty for anything unexpected.
+     */
     static Optional<ErrorFrame> of(Throwable failure, UUID callId) {
-        Throwable cause = failure;
-        while (cause instanceof EJBException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof CallCenterException e) {
-                return Optional.of(new ErrorFrame(code(e), e.detail(), callId));
-            }
-        }
-        return Optional.empty();
+        return Problems.unwrap(failure) instanceof CallCenterException e
+                ? Optional.of(new ErrorFrame(code(e), e.detail(), callId))
+                : Optional.empty();
     }
 
     /** Said when something unexpected failed: the details are logged, never sent. */

@@ -1,11 +1,15 @@
 package callcenter.web.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,18 @@ class ErrorFrameTest {
         UUID id = UUID.randomUUID();
         RuntimeException wrapped = new EJBException(new RuntimeException(CallCenterException.notFound("No call " + id)));
         assertEquals(Optional.of(new ErrorFrame("not_found", "No call " + id, id)), ErrorFrame.of(wrapped, id));
+    }
+
+    @Test
+    void anEventThatGotNoDatabaseConnectionIsUnavailableNotInternal() {
+        UUID id = UUID.randomUUID();
+        RuntimeException noConnection = new EJBException(new PersistenceException("Unable to acquire JDBC Connection",
+                new SQLException("IJ031041: Unable to get managed connection",
+                        new ResourceException("IJ000655: No managed connections available within configured blocking timeout"))));
+        ErrorFrame frame = ErrorFrame.of(noConnection, id).orElseThrow();
+        assertEquals("unavailable", frame.code());
+        assertEquals(id, frame.callId());
+        assertTrue(frame.message().contains("database") && !frame.message().contains("IJ0"), frame.message());
     }
 
     @Test
