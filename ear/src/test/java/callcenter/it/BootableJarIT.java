@@ -154,12 +154,10 @@ class BootableJarIT {
     @Test
     void aRequestThatGetsNoDatabaseConnectionIsA503AndChangesNothing() throws Exception {
         String database = System.getProperty("it.db.name", "callcenter_it") + "_pool";
-        String host = System.getProperty("it.db.host", "127.0.0.1:5432");
-        String url = "jdbc:postgresql://" + host + "/" + database;
+        String url = TestDatabases.url(database);
         String user = System.getProperty("it.db.user");
         String password = System.getProperty("it.db.password");
-        adminSql(host, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
-                "CREATE DATABASE " + database + " OWNER " + user);
+        TestDatabases.recreate(database);
         Path dir = workDir("pool-exhausted");
         ExecutorService requests = Executors.newFixedThreadPool(2);
         try (BootableJar server = BootableJar.start(dir, JAR_PORT + 600, Map.of("CALLCENTER_DB", "postgresql",
@@ -189,7 +187,7 @@ class BootableJarIT {
                 System.out.printf("no database connection: 503 after %d ms%n", waitedMillis);
                 // The same over the socket: an event that found no connection is answered, not dropped or "internal".
                 agent.send("agent:status", Json.createObjectBuilder().add("status", "away").build());
-                JsonObject error = agent.await("error", e -> true, Duration.ofSeconds(20)).asJsonObject();
+                JsonObject error = agent.await("error", Duration.ofSeconds(20)).asJsonObject();
                 assertEquals("unavailable", error.getString("code"), error.toString());
                 lock.rollback();
             }
@@ -206,18 +204,7 @@ class BootableJarIT {
         } finally {
             requests.shutdownNow();
         }
-        // The build drops the test role before each run, which fails while a database it owns is left (ear/pom.xml).
-        adminSql(host, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-
-    private static void adminSql(String host, String... statements) throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + "/postgres",
-                System.getProperty("it.db.admin.user", "postgres"), "");
-             Statement sql = admin.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
+        TestDatabases.drop(database);
     }
 
     /** Until {@code count} of the server's statements wait for a lock, each holding one of its connections. */

@@ -385,18 +385,7 @@ final class Cluster implements AutoCloseable {
     }
 
     private void createDatabase() throws Exception {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
-                "CREATE DATABASE " + database + " OWNER " + System.getProperty("it.db.user"));
-    }
-
-    private void admin(String... statements) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host")
-                + "/postgres", System.getProperty("it.db.admin.user"), "");
-             var statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        TestDatabases.recreate(database);
     }
 
     /** A query on the cluster's database, for what the API does not show (which node holds a socket). */
@@ -454,6 +443,6 @@ final class Cluster implements AutoCloseable {
         for (Process process : pair.values()) {
             stop(process);
         }
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        TestDatabases.drop(database);
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,16 +54,10 @@ class CrashDrillIT {
     @Test
     void postgresqlKeepsEveryAcknowledgedCallAndKey() throws Exception {
         String database = System.getProperty("it.db.name", "callcenter_it") + "_crash";
-        String host = System.getProperty("it.db.host", "127.0.0.1:5432");
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + "/postgres",
-                System.getProperty("it.db.admin.user", "postgres"), "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + database + " OWNER " + System.getProperty("it.db.user"));
-        }
+        TestDatabases.recreate(database);
         drill("postgresql", Map.of("CALLCENTER_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "CALLCENTER_DB", "postgresql",
-                "CALLCENTER_DB_URL", "jdbc:postgresql://" + host + "/" + database,
+                "CALLCENTER_DB_URL", TestDatabases.url(database),
                 "CALLCENTER_DB_USER", System.getProperty("it.db.user"),
                 "CALLCENTER_DB_PASSWORD", System.getProperty("it.db.password")));
     }

@@ -8,6 +8,7 @@ import jakarta.ejb.ApplicationException;
 
 import callcenter.calls.entity.HangupCauses;
 import callcenter.common.CallCenterException;
+import callcenter.common.Failures;
 
 /**
  * A carrier answered with an error (502) or did not answer in time (504). The detail carries the carrier's own
@@ -54,14 +55,7 @@ public class ProviderException extends CallCenterException {
                         + timeoutSeconds + " s");
             }
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root.getClass().getSimpleName();
-        if (root.getMessage() != null) {
-            reason += ": " + root.getMessage();
-        }
+        String reason = Failures.rootReason(failure);
         if (apiKey != null && !apiKey.isEmpty()) {
             reason = reason.replace(apiKey, "***");
         }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.Failures;
 import callcenter.common.FieldError;
 
 /** The one place that decides how a failure looks to an API user. */
@@ -112,7 +113,7 @@ public final class Problems {
         if (databaseUnavailable(failure)) {
             // Not an incident with a stack trace per request: under a burst every request waiting for a connection
             // fails the same way, and what the operator needs is the cause, once per request at most.
-            LOG.warning("No database connection for a request (it answers 503): " + rootMessage(failure));
+            LOG.warning("No database connection for a request (it answers 503): " + Failures.rootReason(failure));
             return CallCenterException.unavailable("The database cannot be reached or has no free connection;"
                     + " nothing was changed, try again").retryAfter(DATABASE_RETRY_SECONDS);
         }
@@ -142,14 +143,6 @@ public final class Problems {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Throwable unwrapContainer(Throwable failure) {
