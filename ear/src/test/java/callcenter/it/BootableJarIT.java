@@ -37,7 +37,11 @@ class BootableJarIT {
     /** it.jar.port (ear/pom.xml): configurable, so that two builds on one host do not start jars on the same ports. */
     private static final int JAR_PORT = Integer.getInteger("it.jar.port", 18080);
     private static final String BROKER_SECRET = "it-broker-secret-7f3a";
-    private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password\\W+(\\S+)\\s*$");
+    /**
+     * Anchored on the colon: the password is base64url, so it may begin with '-', which a pattern skipping every
+     * non-word character before the password would cut off (1 start in 64 failed the login that way).
+     */
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password:[ \\t]+(\\S+)\\s*$");
 
     private static Path workDir(String name) throws Exception {
         Path dir = Path.of(System.getProperty("it.work.dir"), name + "-" + System.nanoTime());
