@@ -23,6 +23,7 @@ final class ReconnectingAgent implements AutoCloseable {
     private final List<Long> reconnectMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Reconnect> reconnectParts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> drops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
         this.base = base;
@@ -77,6 +78,11 @@ final class ReconnectingAgent implements AutoCloseable {
         return List.copyOf(closeCodes);
     }
 
+    /** For each socket that ended without a close frame (code -1): when, and the client's reason. */
+    List<String> drops() {
+        return List.copyOf(drops);
+    }
+
     /** Every frame of this name on any of the agent's sockets, oldest socket first. */
     synchronized List<JsonValue> events(String event) {
         List<JsonValue> all = new ArrayList<>();
@@ -88,7 +94,11 @@ final class ReconnectingAgent implements AutoCloseable {
         while (!closing) {
             if (!current().isOpen()) {
                 long started = System.nanoTime();
-                closeCodes.add(closeCode(current()));
+                int code = closeCode(current());
+                closeCodes.add(code);
+                if (code == -1) {
+                    drops.add(java.time.LocalTime.now() + " " + user.username() + ": " + current().failure());
+                }
                 int attempts = 0;
                 long failedMillis = 0;
                 while (!closing) {

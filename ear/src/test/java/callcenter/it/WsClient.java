@@ -30,6 +30,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final List<JsonObject> frames = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Why the connection ended without a close frame ({@link #onError}); null otherwise. */
+    private volatile Throwable failure;
     private WebSocket socket;
 
     private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
@@ -165,6 +167,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Why the connection ended without a close frame, as the client saw it; null when it did not. */
+    public Throwable failure() {
+        return failure;
+    }
+
     public boolean isOpen() {
         return !closed.isDone() && !socket.isInputClosed();
     }
@@ -230,6 +237,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        failure = error;
         closed.complete(-1);
         wakeAwaiting();
     }

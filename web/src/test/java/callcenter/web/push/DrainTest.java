@@ -8,9 +8,11 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -28,6 +30,11 @@ class DrainTest {
     private Runnable closeHandler = () -> { };
     /** Set: a close takes its socket out of this registry first, as AgentSocket's close handler does. */
     private SocketRegistry removeOnClose;
+    /**
+     * How long a connection stays open after its close (Undertow queues the close frame; the connection closes once
+     * it is written and the client answered it); 0: closed when the close returns.
+     */
+    private long connectionOpenAfterCloseMillis;
 
     @Test
     void drainingTurnsReadinessDownAndClosesEverySocketWith1012Once() {
@@ -113,6 +120,28 @@ class DrainTest {
         assertEquals(sockets, closed.size());
     }
 
+    /**
+     * A connection still open after its close (the close frame queued, not yet written): passing the signal on
+     * then would stop the server with the frame unsent, and the client would see the connection drop without one.
+     */
+    @Test
+    void theSignalWaitsUntilEveryClosedSocketsConnectionIsClosed() {
+        connectionOpenAfterCloseMillis = 300;
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        List<Peer> peers = List.of(peer("agent1"), peer("agent2"));
+        peers.forEach(drain.registry::add);
+        removeOnClose = drain.registry;
+
+        long started = System.nanoTime();
+        drain.beforeShutdown();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertTrue(peers.stream().noneMatch(p -> p.session.isOpen()), "every connection closed before the signal went on");
+        assertTrue(millis >= 250, "waited for the connections, not only the close handlers: " + millis + " ms");
+        assertTrue(millis < 1_900, "and not for the deadline: " + millis + " ms");
+    }
+
     @Test
     void aSocketOpenedWhileDrainingIsClosedWith1012AndOneBeforeIsLeftAlone() {
         Drain drain = new Drain();
@@ -128,11 +157,18 @@ class DrainTest {
 
     /** A session that records how it was closed. */
     private Peer peer(String name) {
+        AtomicBoolean open = new AtomicBoolean(true);
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "isOpen" -> true;
+                    case "isOpen" -> open.get();
                     case "close" -> {
                         CloseReason reason = (CloseReason) args[0];
+                        if (connectionOpenAfterCloseMillis == 0) {
+                            open.set(false);
+                        } else {
+                            CompletableFuture.delayedExecutor(connectionOpenAfterCloseMillis, TimeUnit.MILLISECONDS)
+                                    .execute(() -> open.set(false));
+                        }
                         if (removeOnClose != null) {
                             removeOnClose.all().stream().filter(p -> p.session == proxy).findFirst()
                                     .ifPresent(removeOnClose::remove);
