@@ -151,7 +151,9 @@ final class BootableJar implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
+        // SIGTERM through the process handle: Process.destroy() also closes the pipe this class reads, so the
+        // server's shutdown (the drain's log lines among it) was lost from console.log and output().
+        process.toHandle().destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
