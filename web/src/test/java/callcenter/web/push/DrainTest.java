@@ -137,7 +137,8 @@ class DrainTest {
         drain.beforeShutdown();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        assertTrue(peers.stream().noneMatch(p -> p.session.isOpen()), "every connection closed before the signal went on");
+        assertTrue(peers.stream().noneMatch(p -> p.session.isOpen()),
+                "every connection closed before the signal went on");
         assertTrue(millis >= 250, "waited for the connections, not only the close handlers: " + millis + " ms");
         assertTrue(millis < 1_900, "and not for the deadline: " + millis + " ms");
     }
