@@ -34,7 +34,7 @@ public class Drain implements HealthCheck {
     static final String RESTART = "service restart: reconnect";
     /**
      * How long the signal waits at most for every socket's close to go through before WildFly's shutdown starts
-     * anyway (never longer than the drain time). A rolling restart's node closed 67 to 152 sockets in 2.2 to 3.1 s
+     * anyway (never longer than the drain time). A rolling restart's node closed 67 to 152 sockets in 1.8 to 3.7 s
      * while the other nodes took them over on the same two cores (ClusterFailuresIT).
      */
     private static final long BEGIN_MILLIS = 5_000;
