@@ -124,8 +124,8 @@ class ClusterFailuresIT {
             }
             assertTrue(reconnected >= AGENTS * 4 / 5, "most agents were on a restarted node and came back: " + reconnected);
             // Drained, not dropped: every socket a stopping node closed was told 1012 (service restart).
-            assertEquals(List.of(), codes.stream().filter(c -> c != 1012).toList(), "every socket closed with 1012; dropped: "
-                    + agents.stream().flatMap(a -> a.drops().stream()).toList());
+            assertEquals(List.of(), codes.stream().filter(c -> c != 1012).toList(), "every socket closed with 1012;"
+                    + " dropped: " + agents.stream().flatMap(a -> a.drops().stream()).toList());
             // Every agent ends available, as a fresh snapshot from the balancer shows (the load's agent once its last
             // call has ended: asked again for a few seconds).
             List<String> notAvailable = List.of("not asked");

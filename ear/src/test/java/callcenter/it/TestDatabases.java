@@ -15,7 +15,7 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    static String host() {
+    private static String host() {
         return System.getProperty("it.db.host", "127.0.0.1:5432");
     }
 

@@ -37,7 +37,7 @@ public class Drain implements HealthCheck {
      * anyway (never longer than the drain time). A rolling restart's node closed 67 to 152 sockets in 1.8 to 3.7 s
      * while the other nodes took them over on the same two cores (ClusterFailuresIT).
      */
-    private static final long BEGIN_MILLIS = 5_000;
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final List<Thread> closing = new CopyOnWriteArrayList<>();
@@ -90,7 +90,7 @@ public class Drain implements HealthCheck {
      * On SIGTERM, before WildFly's shutdown: readiness 503 and every socket closed. WildFly's suspension closes
      * whatever is still open with 1001, and whichever close comes first decides the code; a shutdown hook only raced
      * it (11 of 79 sockets, then 4 of 79, got 1001). So the signal is passed on once every socket's close has gone
-     * through, or after {@value #BEGIN_MILLIS} ms (at most the drain time). Gone through means both: its close
+     * through, or after {@value #CLOSE_WAIT_MILLIS} ms (at most the drain time). Gone through means both: its close
      * handler has taken it out of the registry, and its connection is closed. Undertow only queues the close frame
      * and runs the handler at once; the connection closes when the frame is written and the client's answer read.
      * A close frame still queued when the server stops never leaves: the client sees the connection drop without
@@ -100,8 +100,8 @@ public class Drain implements HealthCheck {
     void beforeShutdown() {
         begin();
         long deadline = System.nanoTime()
-                + Math.min(TimeUnit.MILLISECONDS.toNanos(BEGIN_MILLIS), TimeUnit.SECONDS.toNanos(drainSeconds()));
-        while (drained.stream().anyMatch(this::closing) && System.nanoTime() < deadline) {
+                + Math.min(TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS), TimeUnit.SECONDS.toNanos(drainSeconds()));
+        while (drained.stream().anyMatch(this::stillClosing) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -109,18 +109,19 @@ public class Drain implements HealthCheck {
                 return;
             }
         }
-        long open = drained.stream().filter(this::closing).count();
+        long open = drained.stream().filter(this::stillClosing).count();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (open == 0) {
             LOG.info(() -> "Drained: " + drained.size() + " WebSockets closed in " + millis + " ms; the server stops");
         } else {
             LOG.warning(() -> "Drained " + (drained.size() - open) + " of " + drained.size() + " WebSockets in "
-                    + millis + " ms; the server stops with " + open + " still closing (their clients may see no close code)");
+                    + millis + " ms; the server stops with " + open
+                    + " still closing (their clients may see no close code)");
         }
     }
 
     /** Not yet through its close: still in the registry (the handler has not run) or its connection still open. */
-    private boolean closing(Peer peer) {
+    private boolean stillClosing(Peer peer) {
         return registry.contains(peer) || peer.session.isOpen();
     }
 
