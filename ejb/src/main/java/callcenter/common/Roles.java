@@ -1,5 +1,7 @@
 package callcenter.common;
 
+import java.util.List;
+
 /** The roles carried in a token's {@code groups} claim. */
 public final class Roles {
     public static final String ADMIN = "admin";
@@ -9,6 +11,8 @@ public final class Roles {
     public static final String CLIENT = "client";
     /** The holder of a callerToken: may only join its own call's signalling and end that call. */
     public static final String CALLER = "caller";
+    /** The roles of the users who take calls: every one of them is in the agents list. */
+    public static final List<String> TAKING_CALLS = List.of(AGENT, SUPERVISOR, ADMIN);
 
     /** API client scope (api.md v7): initiate calls, read and end the calls it started. The default. */
     public static final String SCOPE_APP = "app";

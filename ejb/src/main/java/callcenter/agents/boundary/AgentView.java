@@ -2,10 +2,9 @@ package callcenter.agents.boundary;
 
 import java.util.UUID;
 
-import callcenter.agents.control.PresenceState;
+import callcenter.agents.control.ListedAgent;
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
-import callcenter.users.boundary.StaffMember;
 import callcenter.users.entity.User;
 
 /**
@@ -21,12 +20,9 @@ public record AgentView(UUID agentId, String agentName, String extension, String
                 presence.status().wireName(), presence.awayReason());
     }
 
-    /** An agent of the list; {@code presence} is null for one who never registered, which is offline. */
-    static AgentView of(StaffMember member, PresenceState presence) {
-        return presence == null
-                ? new AgentView(member.id(), member.displayName(), member.extension(), AgentStatus.OFFLINE.wireName(),
-                        null)
-                : new AgentView(member.id(), member.displayName(), presence.extensionOr(member.extension()),
-                        presence.status().wireName(), presence.awayReason());
+    /** An agent of the list: one who never registered is offline. */
+    static AgentView of(ListedAgent agent) {
+        AgentStatus status = agent.status() == null ? AgentStatus.OFFLINE : agent.status();
+        return new AgentView(agent.id(), agent.displayName(), agent.extension(), status.wireName(), agent.awayReason());
     }
 }

@@ -2,7 +2,6 @@ package callcenter.agents.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import callcenter.agents.control.PresenceState;
 import callcenter.agents.control.Presences;
 import callcenter.agents.control.Sockets;
 import callcenter.agents.entity.AgentPresence;
@@ -162,8 +160,7 @@ public class PresenceService {
 
     /** Every enabled agent, supervisor and admin with its status ({@code offline} when never registered). */
     public List<AgentView> agents() {
-        Map<UUID, PresenceState> presence = presences.all();
-        return staff.enabledStaff().stream().map(m -> AgentView.of(m, presence.get(m.id()))).toList();
+        return presences.listed().stream().map(AgentView::of).toList();
     }
 
     /** The agents available now with at least one socket open, in no particular order. */

@@ -2,10 +2,7 @@ package callcenter.agents.control;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
+import callcenter.common.Roles;
+import callcenter.users.entity.User;
 
 /**
  * The presence rows of every agent ({@code agent_presence}). A change expects the agent's user row to be locked by
@@ -117,10 +116,17 @@ public class Presences {
     }
 
     /** Every agent's presence, by user id, as the agents list shows it (not managed: read-only). */
-    public Map<UUID, PresenceState> all() {
-        return em.createQuery("SELECT new callcenter.agents.control.PresenceState(p.userId, p.status, p.extension,"
-                        + " p.awayReason) FROM AgentPresence p", PresenceState.class).getResultStream()
-                .collect(Collectors.toMap(PresenceState::userId, Function.identity()));
+    /**
+     * Every enabled agent, supervisor and admin with its presence, by display name: the agents list in one statement.
+     * It was two (the users, then every presence row into a map joined here); 10,000 agents registering read this
+     * list some hundreds of times, and the second statement and the map were a third of each read.
+     */
+    public List<ListedAgent> listed() {
+        return em.createQuery("SELECT new callcenter.agents.control.ListedAgent(u.id, u.displayName, u.extension,"
+                        + " p.status, p.extension, p.awayReason) FROM User u LEFT JOIN AgentPresence p ON p.userId = u.id"
+                        + " WHERE u.enabled = true AND u.role IN :roles ORDER BY u.displayName, u.id", ListedAgent.class)
+                .setParameter("roles", Roles.TAKING_CALLS)
+                .getResultList();
     }
 
     /** The agents available now with a socket open on some node, in no particular order. */

@@ -1,6 +1,5 @@
 package callcenter.users.boundary;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,12 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import callcenter.common.Roles;
 import callcenter.users.entity.User;
 
 /**
- * What presence needs of the users who take calls (agents, supervisors, admins): who they are, and one user's row
- * locked, the lock every node takes before changing that agent's presence.
+ * What presence needs of the users who take calls (agents, supervisors, admins): one user's row locked, the lock
+ * every node takes before changing that agent's presence.
  */
 @Stateless
 public class StaffDirectory {
@@ -32,14 +30,5 @@ public class StaffDirectory {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<User> lock(UUID id) {
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    /** Every enabled agent, supervisor and admin, by display name. */
-    public List<StaffMember> enabledStaff() {
-        return em.createQuery("SELECT new callcenter.users.boundary.StaffMember(u.id, u.displayName, u.extension)"
-                        + " FROM User u WHERE u.enabled = true AND u.role IN :roles ORDER BY u.displayName, u.id",
-                        StaffMember.class)
-                .setParameter("roles", List.of(Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN))
-                .getResultList();
     }
 }

@@ -7,34 +7,32 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import callcenter.agents.control.PresenceState;
+import callcenter.agents.control.ListedAgent;
 import callcenter.agents.entity.AgentPresence;
 import callcenter.agents.entity.AgentStatus;
-import callcenter.users.boundary.StaffMember;
 import callcenter.users.entity.User;
 
 class AgentViewTest {
 
     private final Instant now = Instant.parse("2026-11-23T17:00:00Z");
+    private final UUID id = UUID.randomUUID();
 
     @Test
     void anAgentWhoNeverRegisteredIsOfflineWithItsUsersExtension() {
-        StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
-        assertEquals(new AgentView(member.id(), "Ann Agent", "100", "offline", null), AgentView.of(member, null));
+        ListedAgent agent = new ListedAgent(id, "Ann Agent", "100", null, null, null);
+        assertEquals(new AgentView(id, "Ann Agent", "100", "offline", null), AgentView.of(agent));
     }
 
     @Test
     void aRegisteredAgentShowsItsStatusByWireNameAndTheExtensionItRegisteredWith() {
-        StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
-        PresenceState presence = new PresenceState(member.id(), AgentStatus.BUSY, "204", null);
-        assertEquals(new AgentView(member.id(), "Ann Agent", "204", "busy", null), AgentView.of(member, presence));
+        ListedAgent agent = new ListedAgent(id, "Ann Agent", "100", AgentStatus.BUSY, "204", null);
+        assertEquals(new AgentView(id, "Ann Agent", "204", "busy", null), AgentView.of(agent));
     }
 
     @Test
     void aListedAgentSetAwayByTheServerShowsWhyAndItsUsersExtensionWhenItRegisteredNone() {
-        StaffMember member = new StaffMember(UUID.randomUUID(), "Ann Agent", "100");
-        PresenceState presence = new PresenceState(member.id(), AgentStatus.AWAY, null, "unresponsive");
-        assertEquals(new AgentView(member.id(), "Ann Agent", "100", "away", "unresponsive"), AgentView.of(member, presence));
+        ListedAgent agent = new ListedAgent(id, "Ann Agent", "100", AgentStatus.AWAY, null, "unresponsive");
+        assertEquals(new AgentView(id, "Ann Agent", "100", "away", "unresponsive"), AgentView.of(agent));
     }
 
     @Test

@@ -56,7 +56,7 @@ public class StatsTicker {
 
     @Timeout
     void tick() {
-        if (registry.audience(Audience.supervisors()).isEmpty()) {
+        if (!registry.anySupervisor()) {
             lastPushed = null; // the next supervisor to connect gets the figures on the first tick
             return;
         }

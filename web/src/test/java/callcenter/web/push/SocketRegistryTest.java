@@ -1,7 +1,9 @@
 package callcenter.web.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -52,6 +54,20 @@ class SocketRegistryTest {
         Peer admin = Peers.user(UUID.randomUUID(), Roles.ADMIN, false);
         registry.add(admin);
         assertEquals(Set.of(sueTab, admin), Set.copyOf(registry.audience(Audience.supervisors())));
+    }
+
+    @Test
+    void itKnowsWhetherASupervisorIsConnectedUntilTheLastOneLeaves() {
+        Peer admin = Peers.user(UUID.randomUUID(), Roles.ADMIN, false);
+        registry.add(admin);
+        registry.remove(sueTab);
+        registry.remove(sueTab); // a second close of the same socket counts once
+        assertTrue(registry.anySupervisor());
+        registry.remove(admin);
+        assertFalse(registry.anySupervisor());
+        assertEquals(List.of(), registry.audience(Audience.supervisors()));
+        registry.add(sueTab);
+        assertTrue(registry.anySupervisor());
     }
 
     @Test
