@@ -2,10 +2,9 @@ package callcenter.web.push;
 
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,17 +57,10 @@ public class PresenceEvents {
 
     private volatile String nodeId;
     private AgentsLists lists;
-    private Executor async;
 
     @PostConstruct
     void createLists() {
-        start(executor);
-    }
-
-    /** Where the agents lists are read and the registrations waiting for one are answered (the tests' own too). */
-    void start(Executor async) {
-        this.async = async;
-        lists = new AgentsLists(() -> Frames.of("agents:list", presence.agents()), async);
+        lists = new AgentsLists(() -> Frames.of("agents:list", presence.agents()), executor);
     }
 
     /**
@@ -100,42 +92,14 @@ public class PresenceEvents {
         }
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
-        // The rest waits for the agents list without holding this request worker: a registration blocked on the list
-        // held one of the node's 32 workers for a whole read, so 10,000 agents registering were 32 at a time.
-        BiConsumer<String, Throwable> then = (list, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "Could not read the agents list for " + peer.name + ": " + failure);
-            }
-            listed(peer, registration, failure == null ? list : null);
-        };
-        CompletableFuture<String> list = lists.next();
-        if (list.isDone()) {
-            list.whenComplete(then); // read on this thread just now: answered here, without a hand-off
-        } else {
-            list.copy().orTimeout(LIST_WAIT_SECONDS, TimeUnit.SECONDS).whenCompleteAsync(then, async);
-        }
-    }
-
-    /**
-     * The registration's answers once its agents list is read: the list (null when it could not be read), the presence
-     * frames held meanwhile, the waiting calls read now, and the agent's own active call again.
-     */
-    private void listed(Peer peer, Registration registration, String list) {
+        String list = agentsList(peer);
         peer.presenceListRead(list, frame -> writer.send(peer, frame));
         if (list == null) {
             // Registered without a list: the dashboard would show a wrong team. Reconnecting registers it again.
             writer.close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "the agents list could not be read; reconnect");
             return;
         }
-        try {
-            writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
-        } catch (RuntimeException e) {
-            // Off the socket's message thread there is no one to answer an error to; without its snapshot the
-            // dashboard would miss the waiting calls, so it reconnects and registers again.
-            LOG.log(Level.WARNING, "Could not read the waiting calls for " + peer.name + "; it is told to reconnect: " + e);
-            writer.close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "the waiting calls could not be read; reconnect");
-            return;
-        }
+        writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
         if (registration.activeCall() != null) {
             writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
         }
@@ -172,6 +136,18 @@ public class PresenceEvents {
                 LOG.log(Level.WARNING, "Could not record a closed socket of " + peer.name + ": " + e);
             }
         }
+    }
+
+    /** The agents list read after this socket's registration committed, or null when it could not be read. */
+    private String agentsList(Peer peer) {
+        try {
+            return lists.next().get(LIST_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Could not read the agents list for " + peer.name + ": " + e);
+        }
+        return null;
     }
 
     private String nodeId() {
