@@ -115,7 +115,6 @@ public class Presences {
                 .setParameter("now", now).setParameter("offline", AgentStatus.OFFLINE).executeUpdate();
     }
 
-    /** Every agent's presence, by user id, as the agents list shows it (not managed: read-only). */
     /**
      * Every enabled agent, supervisor and admin with its presence, by display name: the agents list in one statement.
      * It was two (the users, then every presence row into a map joined here); 10,000 agents registering read this
