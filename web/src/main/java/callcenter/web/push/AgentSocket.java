@@ -61,10 +61,8 @@ public class AgentSocket {
 
     @OnOpen
     public void open(Session session) {
-        if (drain.draining()) {
-            // Between the signal and the server's suspension: go to another node (a restart, not a refusal).
-            closeWith(session, new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, Drain.RESTART));
-            return;
+        if (drain.turnAway(session)) {
+            return; // between the signal and the server's suspension: go to another node (a restart, not a refusal)
         }
         List<String> tokens = session.getRequestParameterMap().get("access_token");
         Peer peer = tokens == null || tokens.size() != 1 ? null : authenticate(session, tokens.get(0));

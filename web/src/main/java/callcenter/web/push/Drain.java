@@ -13,6 +13,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -41,7 +42,9 @@ public class Drain implements HealthCheck {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final List<Thread> closing = new CopyOnWriteArrayList<>();
-    private final List<Peer> drained = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Peer> drained = new CopyOnWriteArrayList<>();
+    /** Sockets that opened after the signal, closed before they were anyone's: the signal waits for them too. */
+    private final List<Session> turnedAway = new CopyOnWriteArrayList<>();
     private volatile long started;
     private volatile Thread hook;
     private volatile TermSignal signal;
@@ -101,7 +104,7 @@ public class Drain implements HealthCheck {
         begin();
         long deadline = System.nanoTime()
                 + Math.min(TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS), TimeUnit.SECONDS.toNanos(drainSeconds()));
-        while (drained.stream().anyMatch(this::stillClosing) && System.nanoTime() < deadline) {
+        while (stillOpen() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -109,15 +112,20 @@ public class Drain implements HealthCheck {
                 return;
             }
         }
-        long open = drained.stream().filter(this::stillClosing).count();
+        long open = stillOpen();
+        int all = drained.size() + turnedAway.size();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (open == 0) {
-            LOG.info(() -> "Drained: " + drained.size() + " WebSockets closed in " + millis + " ms; the server stops");
+            LOG.info(() -> "Drained: " + all + " WebSockets closed in " + millis + " ms; the server stops");
         } else {
-            LOG.warning(() -> "Drained " + (drained.size() - open) + " of " + drained.size() + " WebSockets in "
-                    + millis + " ms; the server stops with " + open
-                    + " still closing (their clients may see no close code)");
+            LOG.warning(() -> "Drained " + (all - open) + " of " + all + " WebSockets in " + millis
+                    + " ms; the server stops with " + open + " still closing (their clients may see no close code)");
         }
+    }
+
+    private long stillOpen() {
+        return drained.stream().filter(this::stillClosing).count()
+                + turnedAway.stream().filter(Session::isOpen).count();
     }
 
     /** Not yet through its close: still in the registry (the handler has not run) or its connection still open. */
@@ -154,17 +162,32 @@ public class Drain implements HealthCheck {
         // Plain threads: at shutdown the managed executor may already be gone, and a pool smaller than the sockets
         // would make the last ones wait again.
         for (Peer peer : drained) {
-            Thread thread = new Thread(() -> close(peer), "callcenter-drain-close");
+            Thread thread = new Thread(() -> close(peer.session), "callcenter-drain-close");
             thread.setDaemon(true);
             closing.add(thread);
             thread.start();
         }
     }
 
+    /**
+     * A socket opening after the signal, before WildFly's suspension refuses new connections: told to reconnect
+     * elsewhere, and the signal waits for its close frame as for the others (a close frame still queued when the
+     * server stops never leaves). Answers whether it was turned away.
+     */
+    boolean turnAway(Session session) {
+        if (!draining.get()) {
+            return false;
+        }
+        turnedAway.add(session);
+        close(session);
+        return true;
+    }
+
     /** A socket that opened while the drain went over the registry: told to reconnect like the others. */
     void opened(Peer peer) {
         if (draining.get()) {
-            close(peer);
+            drained.addIfAbsent(peer);
+            close(peer.session);
         }
     }
 
@@ -173,10 +196,10 @@ public class Drain implements HealthCheck {
         return Long.getLong("org.wildfly.sigterm.suspend.timeout", 15);
     }
 
-    static void close(Peer peer) {
+    private static void close(Session session) {
         try {
-            if (peer.session.isOpen()) {
-                peer.session.close(new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, RESTART));
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, RESTART));
             }
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing a socket while draining failed", e);

@@ -156,6 +156,41 @@ class DrainTest {
         assertEquals(List.of("1012 " + Drain.RESTART), closed);
     }
 
+    /**
+     * Sockets that open after the signal (before WildFly's suspension refuses connections) are closed with 1012 too,
+     * and the signal waits for their close frames as well: passed on at once, the server would stop with their
+     * frames unsent.
+     */
+    @Test
+    void theSignalWaitsForSocketsThatOpenedWhileDraining() {
+        connectionOpenAfterCloseMillis = 300;
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        drain.drain(); // the signal's drain has begun with no socket
+        Peer registered = peer("opened after the drain went over the registry");
+        drain.registry.add(registered);
+        removeOnClose = drain.registry;
+        Session unregistered = peer("opened after the signal").session;
+
+        drain.opened(registered);
+        assertTrue(drain.turnAway(unregistered), "turned away while draining");
+        long started = System.nanoTime();
+        drain.beforeShutdown();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertEquals(List.of("1012 " + Drain.RESTART, "1012 " + Drain.RESTART), closed);
+        assertFalse(registered.session.isOpen() || unregistered.isOpen(), "both connections closed first");
+        assertTrue(millis >= 200, "waited for their connections: " + millis + " ms");
+    }
+
+    @Test
+    void aSocketOpeningWhileNotDrainingIsNotTurnedAway() {
+        Drain drain = new Drain();
+        drain.registry = new SocketRegistry();
+        assertFalse(drain.turnAway(peer("agent").session));
+        assertEquals(List.of(), closed);
+    }
+
     /** A session that records how it was closed. */
     private Peer peer(String name) {
         AtomicBoolean open = new AtomicBoolean(true);
