@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
@@ -82,26 +81,25 @@ public class StartupTrim extends GenericServlet {
 
     /** The collection and the native trim; null when the operator set either ratio (nothing done then). */
     static Result trim() throws JMException {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName hotspot = new ObjectName(HOTSPOT);
-        String minFree = defaultValue(server, hotspot, "MinHeapFreeRatio");
-        String maxFree = defaultValue(server, hotspot, "MaxHeapFreeRatio");
+        String minFree = unlessOperators("MinHeapFreeRatio");
+        String maxFree = unlessOperators("MaxHeapFreeRatio");
         if (minFree == null || maxFree == null) {
             return null;
         }
         long started = System.nanoTime();
-        MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        MemoryUsage before = memory.getHeapMemoryUsage();
         // Min before max going down, max before min going up: the JVM refuses a minimum above the maximum.
-        setOption(server, hotspot, "MinHeapFreeRatio", Integer.toString(MIN_FREE_PERCENT));
-        setOption(server, hotspot, "MaxHeapFreeRatio", Integer.toString(MAX_FREE_PERCENT));
+        setOption("MinHeapFreeRatio", Integer.toString(MIN_FREE_PERCENT));
+        setOption("MaxHeapFreeRatio", Integer.toString(MAX_FREE_PERCENT));
         try {
-            collect();
+            collect(memory);
         } finally {
-            setOption(server, hotspot, "MaxHeapFreeRatio", maxFree);
-            setOption(server, hotspot, "MinHeapFreeRatio", minFree);
+            setOption("MaxHeapFreeRatio", maxFree);
+            setOption("MinHeapFreeRatio", minFree);
         }
-        MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        String nativeHeap = trimNativeHeap(server);
+        MemoryUsage after = memory.getHeapMemoryUsage();
+        String nativeHeap = trimNativeHeap();
         return new Result(before.getCommitted(), after.getCommitted(), after.getUsed(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), nativeHeap);
     }
@@ -111,8 +109,7 @@ public class StartupTrim extends GenericServlet {
      * allowed: the JVM skips a {@code System.gc()} when another collection ran between the request and its turn (one
      * of ten starts measured kept 336 MB committed for 116 MB in use, after 83 ms).
      */
-    private static void collect() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private static void collect(MemoryMXBean memory) {
         for (int attempt = 0; attempt < 3; attempt++) {
             System.gc();
             MemoryUsage heap = memory.getHeapMemoryUsage();
@@ -123,9 +120,8 @@ public class StartupTrim extends GenericServlet {
     }
 
     /** The option's current value. */
-    static String value(String option) throws JMException {
-        return String.valueOf(option(ManagementFactory.getPlatformMBeanServer(), new ObjectName(HOTSPOT), option)
-                .get("value"));
+    static String value(String name) throws JMException {
+        return String.valueOf(option(name).get("value"));
     }
 
     /**
@@ -133,28 +129,27 @@ public class StartupTrim extends GenericServlet {
      * {@code JDK_JAVA_OPTIONS} or an options file), else null. A value set through management (this trim on an
      * earlier deployment in the same JVM, or {@code jcmd}) is no start-up choice.
      */
-    private static String defaultValue(MBeanServer server, ObjectName hotspot, String option) throws JMException {
-        CompositeData value = option(server, hotspot, option);
-        String origin = String.valueOf(value.get("origin"));
-        return OPERATORS_ORIGINS.contains(origin) ? null : String.valueOf(value.get("value"));
+    private static String unlessOperators(String name) throws JMException {
+        CompositeData option = option(name);
+        return OPERATORS_ORIGINS.contains(String.valueOf(option.get("origin"))) ? null
+                : String.valueOf(option.get("value"));
     }
 
-    private static CompositeData option(MBeanServer server, ObjectName hotspot, String option) throws JMException {
-        return (CompositeData) server.invoke(hotspot, "getVMOption", new Object[] {option},
-                new String[] {String.class.getName()});
+    private static CompositeData option(String name) throws JMException {
+        return (CompositeData) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(HOTSPOT),
+                "getVMOption", new Object[] {name}, new String[] {String.class.getName()});
     }
 
-    private static void setOption(MBeanServer server, ObjectName hotspot, String option, String value)
-            throws JMException {
-        server.invoke(hotspot, "setVMOption", new Object[] {option, value},
-                new String[] {String.class.getName(), String.class.getName()});
+    private static void setOption(String name, String value) throws JMException {
+        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(HOTSPOT), "setVMOption",
+                new Object[] {name, value}, new String[] {String.class.getName(), String.class.getName()});
     }
 
     /** glibc's malloc_trim through the JDK's diagnostic command; a JDK without the command has nothing to say. */
-    private static String trimNativeHeap(MBeanServer server) {
+    private static String trimNativeHeap() {
         try {
-            Object answer = server.invoke(new ObjectName(DIAGNOSTIC_COMMANDS), "systemTrimNativeHeap",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMANDS),
+                    "systemTrimNativeHeap", new Object[] {new String[0]}, new String[] {String[].class.getName()});
             return String.valueOf(answer).strip();
         } catch (JMException | RuntimeException e) {
             return "native heap not trimmed (" + e.getMessage() + ")";
