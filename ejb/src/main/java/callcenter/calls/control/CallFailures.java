@@ -8,6 +8,10 @@ import callcenter.common.CallCenterException;
 /** The problems a call change can answer with, named once so REST, WebSocket and carriers say the same thing. */
 public final class CallFailures {
 
+    /** The problem types of the two refusals that hold for every later accept of the call. */
+    public static final String ALREADY_ENDED = "call-already-ended";
+    public static final String ALREADY_TAKEN = "call-already-taken";
+
     private CallFailures() {
     }
 
@@ -17,12 +21,12 @@ public final class CallFailures {
     }
 
     public static CallCenterException alreadyEnded(UUID id) {
-        return CallCenterException.conflict("call-already-ended", "Call already ended", "Call " + id + " has already ended")
+        return CallCenterException.conflict(ALREADY_ENDED, "Call already ended", "Call " + id + " has already ended")
                 .with("callId", id);
     }
 
     public static CallCenterException alreadyTaken(UUID id) {
-        return CallCenterException.conflict("call-already-taken", "Call already taken",
+        return CallCenterException.conflict(ALREADY_TAKEN, "Call already taken",
                 "Call " + id + " was already accepted by another agent").with("callId", id);
     }
 

@@ -29,6 +29,7 @@ import callcenter.common.Actor;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
+import callcenter.web.AcceptRace;
 
 /** The call log: {@code /api/calls}. JSON-B writes the boundary's records as they are. */
 @Path("calls")
@@ -38,6 +39,9 @@ public class CallsResource {
 
     @Inject
     CallService calls;
+
+    @Inject
+    AcceptRace race;
 
     @Inject
     Actor caller;
@@ -80,7 +84,7 @@ public class CallsResource {
     @Path("{id}/accept")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     public CallView acceptCall(@PathParam("id") UUID id) {
-        return calls.accept(id, caller);
+        return race.accept(id, caller);
     }
 
     @POST

@@ -1,12 +1,12 @@
 package callcenter.web.push;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import callcenter.calls.boundary.CallService;
+import callcenter.web.AcceptRace;
 
 /**
  * {@code call:accept}, {@code call:decline} and {@code call:ended}: the same boundary methods as REST, so exactly one
@@ -19,22 +19,11 @@ public class CallEvents {
     CallService calls;
 
     @Inject
-    SettledCalls settled;
+    AcceptRace race;
 
-    @Inject
-    SocketWriter writer;
-
-    /** An accept of a call this node already pushed as taken or ended is answered here, as the database would. */
+    /** Refused without a transaction when this node knows the call is taken or ended ({@link AcceptRace}). */
     void accept(Peer peer, Envelope envelope, UUID callId) {
-        Optional<SettledCalls.Settled> known = settled.of(callId);
-        if (known.isPresent()) {
-            writer.send(peer, (known.get() == SettledCalls.Settled.TAKEN
-                    ? new ErrorFrame("call_already_taken", "Call " + callId + " was already accepted by another agent",
-                    callId)
-                    : new ErrorFrame("call_not_active", "Call " + callId + " has already ended", callId)).frame());
-            return;
-        }
-        calls.accept(callId, peer.actor());
+        race.accept(callId, peer.actor());
     }
 
     void decline(Peer peer, Envelope envelope, UUID callId) {

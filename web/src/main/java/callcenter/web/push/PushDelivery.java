@@ -13,6 +13,7 @@ import callcenter.agents.boundary.AgentView;
 import callcenter.agents.entity.AgentStatus;
 import callcenter.events.Audience;
 import callcenter.events.Push;
+import callcenter.web.SettledCalls;
 
 /**
  * How a server event reaches this node's sockets: in commit order per call (or per agent), to the sockets of its

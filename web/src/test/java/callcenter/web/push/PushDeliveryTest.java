@@ -11,8 +11,10 @@ import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.Test;
 
 import callcenter.agents.entity.AgentStatus;
+import callcenter.calls.boundary.AcceptRefusal;
 import callcenter.events.Audience;
 import callcenter.events.Push;
+import callcenter.web.SettledCalls;
 
 class PushDeliveryTest {
 
@@ -79,8 +81,8 @@ class PushDeliveryTest {
         assertEquals(Optional.empty(), delivery.settled.of(taken), "a ringing call is not settled");
         delivery.deliver(Push.of("call:taken", "{}", Audience.agents().except(ann)).forCall(taken, 2));
         delivery.deliver(Push.of("call:ended", "{}", Audience.agents()).forCall(ended, 3));
-        assertEquals(Optional.of(SettledCalls.Settled.TAKEN), delivery.settled.of(taken));
-        assertEquals(Optional.of(SettledCalls.Settled.ENDED), delivery.settled.of(ended));
+        assertEquals(Optional.of(AcceptRefusal.TAKEN), delivery.settled.of(taken));
+        assertEquals(Optional.of(AcceptRefusal.ENDED), delivery.settled.of(ended));
     }
 
     /** api.md section 8: an agent the server set away shows why; the status must still be followed from it. */

@@ -1,0 +1,107 @@
+package callcenter.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import callcenter.calls.boundary.AcceptRefusal;
+import callcenter.calls.boundary.CallService;
+import callcenter.calls.boundary.CallView;
+import callcenter.common.Actor;
+import callcenter.common.CallCenterException;
+
+/**
+ * An agent's accept, through REST ({@code POST /api/calls/{id}/accept}) or the socket ({@code call:accept}), spared
+ * the transaction when this node already knows how it ends. When a call rings a hundred agents, most accept within
+ * the same few milliseconds, and every loser used to run an UPDATE that waited on the winner's row lock, then read the
+ * row again: most of the race's CPU on the node, and what the winner's own transaction queued behind.
+ *
+ * <p>So: a call this node knows to be taken or ended ({@link SettledCalls}: pushed through the topic, or learnt
+ * from this node's own accept of it) is refused at once with the database's answer. An accept arriving while this
+ * node's first accept of that call is in its transaction waits for that one's outcome: when it settled the call (it
+ * won, or was refused because the call was taken or had ended), the waiting accepts are refused likewise; when it
+ * failed for a reason of its own (the agent, the database), each goes to the database itself.
+ *
+ * <p>This decides nothing: a call that has an agent never loses it and a final call never becomes acceptable
+ * (the conditions of {@code CallTransitions.accept}), so what is known stays true; the UPDATE's condition alone picks
+ * the winner, on this node and between nodes.
+ */
+@ApplicationScoped
+public class AcceptRace {
+
+    /**
+     * How long an accept waits for the accept of the same call ahead of it on this node. A transaction takes
+     * milliseconds; should that one hang (the database out of reach), the waiting ones try for themselves.
+     */
+    static final long AHEAD_WAIT_MILLIS = 5_000;
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    SettledCalls settled;
+
+    /** The first accept of each call in its transaction on this node, completed when it is decided. */
+    private final ConcurrentMap<UUID, CompletableFuture<Void>> deciding = new ConcurrentHashMap<>();
+
+    /** The accepted call, or the refusal the database would give (a {@link CallCenterException}). */
+    public CallView accept(UUID callId, Actor agent) {
+        if (!agent.isUser()) {
+            return calls.accept(callId, agent);
+        }
+        refuseIfSettled(callId);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> ahead = deciding.putIfAbsent(callId, mine);
+        if (ahead == null) {
+            try {
+                return acceptAndLearn(callId, agent);
+            } finally {
+                deciding.remove(callId, mine);
+                mine.complete(null);
+            }
+        }
+        awaitQuietly(ahead);
+        refuseIfSettled(callId);
+        return acceptAndLearn(callId, agent);
+    }
+
+    private void refuseIfSettled(UUID callId) {
+        Optional<AcceptRefusal> known = settled.of(callId);
+        if (known.isPresent()) {
+            throw known.get().of(callId);
+        }
+    }
+
+    /** The accept's transaction; what it settled about the call is remembered before its answer goes out. */
+    private CallView acceptAndLearn(UUID callId, Actor agent) {
+        CallView accepted;
+        try {
+            accepted = calls.accept(callId, agent);
+        } catch (RuntimeException e) {
+            if (Problems.unwrap(e) instanceof CallCenterException refused) {
+                AcceptRefusal.in(refused).ifPresent(state -> settled.learn(callId, state));
+            }
+            throw e;
+        }
+        settled.learn(callId, AcceptRefusal.TAKEN);
+        return accepted;
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> ahead) {
+        try {
+            ahead.get(AHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Nothing learnt from it: this accept goes to the database itself.
+        }
+    }
+}
