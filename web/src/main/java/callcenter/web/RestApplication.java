@@ -15,6 +15,7 @@ import callcenter.web.auth.TokenStillValidFilter;
 import callcenter.web.calls.CallerTokenFilter;
 import callcenter.web.calls.CallsResource;
 import callcenter.web.json.RequestRecordReader;
+import callcenter.web.json.SharedJsonb;
 import callcenter.web.queues.QueuesResource;
 import callcenter.web.stats.StatsResource;
 import callcenter.web.telnyx.TelnyxResource;
@@ -33,10 +34,10 @@ import callcenter.web.webrtc.WebRtcResource;
 @DeclareRoles({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.CLIENT, Roles.CALLER})
 public class RestApplication extends Application {
 
-    /** Providers every application uses: the one way to fail, body limits, identity. */
+    /** Providers every application uses: the one way to fail, body limits, identity, one JSON-B. */
     static final Set<Class<?>> PROVIDERS = Set.of(ProblemMapper.class, ValidationProblemMapper.class,
             BodyLimitFilter.class, CharsetFilter.class, UriTextFilter.class, RequestRecordReader.class,
-            FormReader.class);
+            SharedJsonb.class, FormReader.class);
 
     /** The resources under /api. */
     static final Set<Class<?>> RESOURCES = Set.of(AuthResource.class, UsersResource.class, ClientsResource.class,

@@ -25,8 +25,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -51,11 +49,6 @@ import callcenter.common.Text;
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class RequestRecordReader implements MessageBodyReader<Record> {
-
-    /** Created on first use: JSON-B is looked up once per server, not per request. */
-    private static final class Binding {
-        static final Jsonb JSONB = JsonbBuilder.create();
-    }
 
     @Inject
     Validator validator;
@@ -92,7 +85,7 @@ public class RequestRecordReader implements MessageBodyReader<Record> {
         }
         T request;
         try {
-            request = Binding.JSONB.fromJson(fields.build().toString(), type);
+            request = SharedJsonb.jsonb().fromJson(fields.build().toString(), type);
         } catch (JsonbException e) {
             throw malformed("The body does not have the expected shape");
         }
