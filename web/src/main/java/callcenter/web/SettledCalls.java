@@ -54,8 +54,8 @@ public class SettledCalls {
     }
 
     /**
-     * This node's own accept of the call was decided by the database: it won (taken) or was refused because the call
-     * was taken or had ended. Known at the commit, before the change comes back through the topic.
+     * The call is known to be taken or ended: from a pushed event, or from this node's own accept as the database
+     * decided it (known at the commit, before the change comes back through the topic).
      */
     public void learn(UUID callId, AcceptRefusal now) {
         synchronized (settled) {

@@ -20,9 +20,6 @@ public enum AcceptRefusal {
 
     /** The case a refusal of {@link CallService#accept} says, if it is about the call rather than the agent. */
     public static Optional<AcceptRefusal> in(CallCenterException refused) {
-        if (refused.status() != 409) {
-            return Optional.empty();
-        }
         if (CallFailures.ALREADY_TAKEN.equals(refused.type())) {
             return Optional.of(TAKEN);
         }
