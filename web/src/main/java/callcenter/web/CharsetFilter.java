@@ -18,7 +18,9 @@ import callcenter.common.CallCenterException;
 /**
  * A body in a charset we cannot read is a 415 before anything reads it: JSON is UTF-8 (RFC 8259), so a JSON body
  * may name no other charset; a form may name any charset the JVM knows. A Content-Type that does not parse is a
- * 415 too (the resource could not know what it got).
+ * 415 too (the resource could not know what it got), and so is one with a wildcard ({@code *}{@code /*},
+ * {@code application/*}): a wildcard belongs in {@code Accept}; as a body's type it names none, and would match
+ * whichever reader the framework tried first.
  */
 @Provider
 @PreMatching
@@ -36,6 +38,9 @@ public class CharsetFilter implements ContainerRequestFilter {
             type = MediaType.valueOf(header);
         } catch (RuntimeException e) {
             throw unsupported("The Content-Type header cannot be parsed");
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            throw unsupported("The Content-Type header names no type (a wildcard)");
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset == null) {
