@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The WebSocket's limits (api.md section 5): binary frames close with 1003, a text message over 64 KiB with 1009
- * while it arrives, text that is not UTF-8 with 1007, and a client over its event rate gets {@code rate_limited}.
+ * The WebSocket's limits (api.md section 5): a binary message is a malformed frame (an {@code error}, the socket
+ * stays open), a text or binary message over 64 KiB closes with 1009 while it arrives, text that is not UTF-8 with 1007, and a client over its event rate gets {@code rate_limited}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,11 +41,33 @@ class SocketLimitsIT {
     URL base;
 
     @Test
-    void binaryFrameClosesWith1003() throws IOException {
+    void aBinaryMessageIsAnsweredBadRequestAndTheSocketStaysOpen() throws IOException {
         String token = Api.at(base).createUser("agent").token();
         try (RawWebSocket ws = RawWebSocket.connect(base, token)) {
             ws.send(RawWebSocket.BINARY, true, new byte[] {1, 2, 3});
-            assertEquals(1003, ws.awaitClose());
+            JsonObject error = awaitEvent(ws, "error").getJsonObject("data");
+            assertEquals("bad_request", error.getString("code"), error.toString());
+            // Still open, and its next event is handled.
+            ws.sendText("{\"event\":\"agent:register\",\"data\":{}}");
+            awaitEvent(ws, "agents:list");
+        }
+        assertStillServes(token);
+    }
+
+    @Test
+    void aBinaryMessageOver64KiBClosesWith1009BeforeItIsWhole() throws IOException {
+        String token = Api.at(base).createUser("agent").token();
+        try (RawWebSocket ws = RawWebSocket.connect(base, token)) {
+            byte[] chunk = new byte[8 * 1024];
+            try {
+                ws.send(RawWebSocket.BINARY, false, chunk);
+                for (int i = 0; i < 16; i++) {
+                    ws.send(RawWebSocket.CONTINUATION, false, chunk);
+                }
+            } catch (IOException e) {
+                // The server closed while we were still sending: its close frame is waiting to be read.
+            }
+            assertEquals(1009, ws.awaitClose());
         }
         assertStillServes(token);
     }
@@ -108,6 +131,22 @@ class SocketLimitsIT {
             ws.send("call:accept", Json.createObjectBuilder().add("callId", probe).build());
             JsonValue error = ws.await("error", d -> probe.equals(d.asJsonObject().getString("callId", null)), WAIT);
             assertEquals("not_found", error.asJsonObject().getString("code"), error.toString());
+        }
+    }
+
+    /** The next frame of this event; pings and other events before it are skipped. */
+    private static JsonObject awaitEvent(RawWebSocket ws, String event) throws IOException {
+        while (true) {
+            RawWebSocket.Frame frame = ws.read();
+            if (frame.opcode() == RawWebSocket.CLOSE) {
+                throw new AssertionError("closed with " + frame.closeCode() + " before " + event);
+            }
+            if (frame.opcode() == RawWebSocket.TEXT) {
+                JsonObject json = Json.createReader(new java.io.StringReader(frame.text())).readObject();
+                if (event.equals(json.getString("event"))) {
+                    return json;
+                }
+            }
         }
     }
 

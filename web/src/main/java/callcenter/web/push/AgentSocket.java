@@ -94,17 +94,10 @@ public class AgentSocket {
         peer.heard();
         String text = peer.inbound.add(part, last);
         if (text == null) {
-            if (peer.inbound.tooBig()) {
-                closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
-                        "a frame is at most " + Envelope.MAX_FRAME_BYTES + " bytes"));
-            }
+            closeIfTooBig(peer, session);
             return;
         }
-        switch (peer.rate.take(System.nanoTime())) {
-            case PASS -> events.handle(peer, text);
-            case DROP_AND_TELL -> events.rateLimited(peer);
-            case DROP -> LOG.finest("dropped an event over the rate limit");
-        }
+        withinRate(peer, () -> events.handle(peer, text));
     }
 
     /** The answer to {@link Keepalive}'s ping: the client is still there. */
@@ -116,10 +109,39 @@ public class AgentSocket {
         }
     }
 
-    /** Frames are JSON text: a binary message closes the socket with 1003 (api.md section 5 speaks only text). */
-    @OnMessage(maxMessageSize = Envelope.MAX_FRAME_BYTES)
-    public void binary(ByteBuffer data, Session session) {
-        closeWith(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "frames are JSON text"));
+    /**
+     * Frames are JSON text (api.md section 5), so a binary message is a malformed frame: answered {@code error}
+     * {@code bad_request}, the socket stays open. Taken part by part and never kept, with the text's limit (1009)
+     * and rate.
+     */
+    @OnMessage
+    public void binary(ByteBuffer part, boolean last, Session session) {
+        Peer peer = peer(session);
+        if (peer == null || !session.isOpen()) {
+            return;
+        }
+        peer.heard();
+        if (!peer.inbound.binary(part.remaining(), last)) {
+            closeIfTooBig(peer, session);
+            return;
+        }
+        withinRate(peer, () -> events.notText(peer));
+    }
+
+    private void closeIfTooBig(Peer peer, Session session) {
+        if (peer.inbound.tooBig()) {
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                    "a frame is at most " + Envelope.MAX_FRAME_BYTES + " bytes"));
+        }
+    }
+
+    /** A message within the socket's event rate is handled; over it, the client is told once and the rest dropped. */
+    private void withinRate(Peer peer, Runnable handling) {
+        switch (peer.rate.take(System.nanoTime())) {
+            case PASS -> handling.run();
+            case DROP_AND_TELL -> events.rateLimited(peer);
+            case DROP -> LOG.finest("dropped an event over the rate limit");
+        }
     }
 
     @OnClose

@@ -93,6 +93,11 @@ public class ClientEvents {
         }
     }
 
+    /** The answer to a binary message: the contract's frames are JSON text. */
+    void notText(Peer peer) {
+        error(peer, new ErrorFrame("bad_request", "frames are JSON text, not binary", null));
+    }
+
     /** The answer to an event dropped by the socket's rate limit. */
     void rateLimited(Peer peer) {
         error(peer, new ErrorFrame("rate_limited", "Too many events: at most " + (int) EventRate.RATE

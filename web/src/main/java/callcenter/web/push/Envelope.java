@@ -41,7 +41,7 @@ record Envelope(String event, JsonObject data) {
             throw new BadFrame("a frame is a JSON object {\"event\", \"data\"}");
         }
         if (!(frame.get("event") instanceof JsonString event) || event.getString().isBlank()) {
-            throw new BadFrame("missing \"event\"");
+            throw new BadFrame("\"event\" is required, a non-empty string");
         }
         JsonValue data = frame.get("data");
         if (data == null || data == JsonValue.NULL) {

@@ -38,6 +38,26 @@ final class Inbound {
         return message;
     }
 
+    /**
+     * Counts a part of a binary message, which is never kept (the contract's frames are JSON text): answers true
+     * after the last part of one within the limit, to be answered as a malformed frame; past the limit, as text.
+     * A binary and a text message never interleave (RFC 6455 section 5.4), so they share the count.
+     */
+    boolean binary(int size, boolean last) {
+        if (tooBig) {
+            return false;
+        }
+        bytes += size;
+        if (bytes > maxBytes) {
+            tooBig = true;
+            return false;
+        }
+        if (last) {
+            bytes = 0;
+        }
+        return last;
+    }
+
     /** Whether a message passed the limit: the socket is to be closed. */
     boolean tooBig() {
         return tooBig;

@@ -36,4 +36,24 @@ class InboundTest {
         assertNull(inbound.add("\u20ac\u20ac\u20ac", true), "9 bytes in 3 characters");
         assertTrue(inbound.tooBig());
     }
+
+    @Test
+    void aBinaryMessageIsCountedNotKeptAndAnsweredOnlyAfterItsLastPart() {
+        Inbound inbound = new Inbound(10);
+        assertFalse(inbound.binary(6, false));
+        assertTrue(inbound.binary(4, true), "10 bytes: within the limit");
+        assertTrue(inbound.binary(10, true), "the count starts again with the next message");
+        assertEquals("next", inbound.add("next", true), "text after it is taken as before");
+        assertFalse(inbound.tooBig());
+    }
+
+    @Test
+    void aBinaryMessagePastTheLimitIsTooBigBeforeItsLastPart() {
+        Inbound inbound = new Inbound(10);
+        assertFalse(inbound.binary(8, false));
+        assertFalse(inbound.binary(8, false));
+        assertTrue(inbound.tooBig());
+        assertFalse(inbound.binary(1, true), "nothing more is answered");
+        assertNull(inbound.add("x", true));
+    }
 }
