@@ -12,4 +12,9 @@ public record Page<T>(List<T> items, String nextCursor) {
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
+
+    /** The page with its items mapped all at once, in their order (for what is read for the whole page). */
+    public <R> Page<R> mapAll(Function<List<T>, List<R>> mapper) {
+        return new Page<>(mapper.apply(items), nextCursor);
+    }
 }

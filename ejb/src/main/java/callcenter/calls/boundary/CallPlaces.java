@@ -1,6 +1,8 @@
 package callcenter.calls.boundary;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,8 +19,20 @@ public class CallPlaces {
 
     /** The call as the API shows it, with its place while it waits. */
     public CallView placed(CallLog call) {
+        return at(call, positions.of(call));
+    }
+
+    /**
+     * The calls as the API shows them, in their order, with their places read in a few statements for all of them
+     * ({@link QueuePositions#of(java.util.Collection)}).
+     */
+    public List<CallView> placed(List<CallLog> calls) {
+        Map<UUID, QueuePositions.Place> places = positions.of(calls);
+        return calls.stream().map(call -> at(call, places.get(call.id()))).toList();
+    }
+
+    private static CallView at(CallLog call, QueuePositions.Place place) {
         CallView view = CallView.of(call);
-        QueuePositions.Place place = positions.of(call);
         return place == null ? view : view.at(place.position(), place.estimatedWaitSeconds());
     }
 

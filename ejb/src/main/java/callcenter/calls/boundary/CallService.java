@@ -157,7 +157,7 @@ public class CallService {
     public Page<CallView> list(CallQuery query, PageRequest page, Actor who) {
         CallFilter filter = CallFilter.parse(query.status(), query.channel(), query.agentId(), query.phoneNumber(),
                 query.from(), query.to(), phone -> phoneNumbers.normalize(phone, "phoneNumber"));
-        return search.find(filter, page, who).map(places::placed);
+        return search.find(filter, page, who).mapAll(places::placed);
     }
 
     /** One call, without its timeline; 404 when {@code who} may not see it. */

@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 
 import callcenter.calls.entity.CallLog;
 import callcenter.events.Audience;
@@ -24,10 +25,12 @@ import callcenter.events.PushPublisher;
 public class CallPushes {
 
     /** {@code call:taken}: to every agent but the winner. */
+    @JsonbNillable
     public record Taken(UUID callId, UUID agentId, String agentName) {
     }
 
     /** {@code call:ended}: the call reached a final status. */
+    @JsonbNillable
     public record Ended(UUID callId, String status, int durationSeconds, String hangupCause) {
     }
 

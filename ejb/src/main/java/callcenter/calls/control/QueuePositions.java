@@ -2,6 +2,7 @@ package callcenter.calls.control;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,38 @@ public class QueuePositions {
         int position = (int) ahead + 1;
         return new Place(call.id(), call.queue(), position,
                 WaitEstimates.seconds(position, recentAnswers(call.queue(), Times.now()), Times.now()), call.version());
+    }
+
+    /**
+     * The places of those of {@code calls} that wait in a queue, by call id: per queue among them one statement for
+     * the order of its waiting calls and one for its recent answers, whatever the number of calls (a page of the
+     * list, a registering dashboard's snapshot).
+     */
+    public Map<UUID, Place> of(Collection<CallLog> calls) {
+        Map<String, Map<UUID, CallLog>> byQueue = new HashMap<>();
+        for (CallLog call : calls) {
+            if (call.status() == CallStatus.WAITING && call.queue() != null) {
+                byQueue.computeIfAbsent(call.queue(), q -> new HashMap<>()).put(call.id(), call);
+            }
+        }
+        Instant now = Times.now();
+        Map<UUID, Place> places = new HashMap<>();
+        byQueue.forEach((queue, wanted) -> {
+            List<UUID> order = em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :waiting AND c.queue = :queue"
+                            + " ORDER BY c.priority DESC, c.createdAt, c.id", UUID.class)
+                    .setParameter("waiting", CallStatus.WAITING).setParameter("queue", queue).getResultList();
+            List<Instant> recent = recentAnswers(queue, now);
+            int found = 0;
+            for (int i = 0; i < order.size() && found < wanted.size(); i++) {
+                CallLog call = wanted.get(order.get(i));
+                if (call != null) {
+                    found++;
+                    places.put(call.id(), new Place(call.id(), queue, i + 1,
+                            WaitEstimates.seconds(i + 1, recent, now), call.version()));
+                }
+            }
+        });
+        return places;
     }
 
     /** The places of every waiting call, at most {@code max} oldest, queue by queue. */

@@ -16,6 +16,7 @@ import callcenter.common.Uuids;
 import callcenter.events.Audience;
 import callcenter.events.Push;
 import callcenter.events.PushPublisher;
+import callcenter.calls.boundary.CallPlaces;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
@@ -35,6 +36,9 @@ public class WaitingSnapshot {
     @Inject
     PushPublisher publisher;
 
+    @Inject
+    CallPlaces places;
+
     /** Published in the transaction that made the agent available, so it is ordered after what came before. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void available(@Observes AgentAvailable available) {
@@ -51,6 +55,7 @@ public class WaitingSnapshot {
                         + " OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.agent_id = :agent))"
                         + " ORDER BY c.created_at, c.id")
                 .setParameter("agent", agentId).setMaxResults(CallService.WAITING_SNAPSHOT).getResultList());
-        return ids.stream().map(id -> em.find(CallLog.class, id)).filter(c -> c != null).map(CallView::of).toList();
+        // With each call's place (api.md section 7: queuePosition and estimatedWaitSeconds while waiting), as REST.
+        return places.placed(ids.stream().map(id -> em.find(CallLog.class, id)).filter(c -> c != null).toList());
     }
 }

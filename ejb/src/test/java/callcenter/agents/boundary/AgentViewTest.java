@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
 import org.junit.jupiter.api.Test;
 
 import callcenter.agents.control.ListedAgent;
@@ -40,5 +43,16 @@ class AgentViewTest {
         User user = new User("ann", "ann", "Ann Agent", "100", "agent", "hash", now);
         AgentPresence presence = new AgentPresence(user.id(), AgentStatus.AWAY, null, now);
         assertEquals(new AgentView(user.id(), "Ann Agent", "100", "away", null), AgentView.of(user, presence));
+    }
+
+    @Test
+    void itsJsonNamesTheExtensionAlsoWhenThereIsNoneAndAReasonOnlyWhenThereIsOne() throws Exception {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            assertEquals("{\"agentId\":\"" + id + "\",\"agentName\":\"Admin\",\"extension\":null,"
+                    + "\"status\":\"available\"}", jsonb.toJson(new AgentView(id, "Admin", null, "available", null)));
+            assertEquals("{\"agentId\":\"" + id + "\",\"agentName\":\"Ann\",\"extension\":\"100\","
+                    + "\"reason\":\"audio\",\"status\":\"away\"}",
+                    jsonb.toJson(new AgentView(id, "Ann", "100", "away", "audio")));
+        }
     }
 }

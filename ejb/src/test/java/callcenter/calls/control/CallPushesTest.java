@@ -34,8 +34,8 @@ class CallPushesTest {
         assertEquals(Audience.parties(call.id(), agent), pushes.get(0).audience());
         assertEquals(SHOWN_JSON, pushes.get(0).data());
         assertEquals(Audience.agents().except(agent), pushes.get(1).audience());
-        assertEquals("{\"agentId\":\"" + agent + "\",\"callId\":\"" + call.id() + "\"}", pushes.get(1).data(),
-                "another agent never gets the full call");
+        assertEquals("{\"agentId\":\"" + agent + "\",\"agentName\":null,\"callId\":\"" + call.id() + "\"}",
+                pushes.get(1).data(), "another agent never gets the full call; every field of api.md is written");
         assertEquals(Audience.supervisors().except(agent), pushes.get(2).audience());
         assertEquals(SHOWN_JSON, pushes.get(2).data());
     }
@@ -46,7 +46,7 @@ class CallPushesTest {
         List<Push> pushes = CallPushes.ending(call);
         assertEquals(List.of("call:ended"), names(pushes));
         assertEquals(Audience.agents().andCaller(call.id()), pushes.get(0).audience());
-        assertEquals("{\"callId\":\"" + call.id() + "\",\"durationSeconds\":0,\"status\":\"missed\"}",
+        assertEquals("{\"callId\":\"" + call.id() + "\",\"durationSeconds\":0,\"hangupCause\":null,\"status\":\"missed\"}",
                 pushes.get(0).data());
     }
 

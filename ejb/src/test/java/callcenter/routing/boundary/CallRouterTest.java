@@ -114,7 +114,7 @@ class CallRouterTest {
         assertEquals("call:" + id, incoming.orderKey());
         assertEquals(1L, incoming.sequence());
         assertEquals("{\"callId\":\"" + id + "\",\"callerName\":\"Ann\",\"channel\":\"app\",\"ivrOption\":\"2\","
-                + "\"phoneNumber\":\"+254711000111\",\"priority\":3,\"queue\":\"general\","
+                + "\"phoneNumber\":\"+254711000111\",\"priority\":3,\"queue\":\"general\",\"queueName\":null,"
                 + "\"timestamp\":\"2026-11-23T17:02:11.000Z\"}", incoming.data());
     }
 
