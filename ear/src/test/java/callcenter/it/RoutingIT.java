@@ -147,6 +147,10 @@ class RoutingIT {
         Api.Reply badPatch = api().patch("api/queues/" + name, "{\"priority\":1,\"strategy\":\"nope\"}", admin);
         assertEquals(400, badPatch.status(), badPatch.toString());
         assertEquals(3, api().get("api/queues/" + name, admin).json().getInt("priority"), "a rejected PATCH changed it");
+        Api.Reply rename = api().patch("api/queues/" + name, "{\"priority\":1,\"name\":\"" + unique("y") + "\"}", admin);
+        assertEquals(400, rename.status(), rename.toString());
+        assertTrue(rename.isProblem() && rename.body().contains("\"field\":\"name\""), rename.toString());
+        assertEquals(3, api().get("api/queues/" + name, admin).json().getInt("priority"), "a rejected rename changed it");
         Api.Reply patched = api().patch("api/queues/" + name, "{\"priority\":7,\"maxWaitSeconds\":90,\"overflow\":{}}",
                 admin);
         assertEquals(200, patched.status(), patched.toString());

@@ -56,7 +56,7 @@ public class QueuesResource {
     @Path("{name}")
     @RolesAllowed(Roles.ADMIN)
     public QueueView updateQueue(@PathParam("name") String name, @Valid @NotNull QueueChangesRequest request) {
-        return queues.update(name, request.command());
+        return queues.update(name, request.command(name));
     }
 
     /** Its waiting calls move to the default queue. */
