@@ -87,11 +87,10 @@ public class AgentSocket {
      */
     @OnMessage
     public void message(String part, boolean last, Session session) {
-        Peer peer = peer(session);
-        if (peer == null || !session.isOpen()) {
+        Peer peer = heardFrom(session);
+        if (peer == null) {
             return;
         }
-        peer.heard();
         String text = peer.inbound.add(part, last);
         if (text == null) {
             closeIfTooBig(peer, session);
@@ -116,16 +115,25 @@ public class AgentSocket {
      */
     @OnMessage
     public void binary(ByteBuffer part, boolean last, Session session) {
-        Peer peer = peer(session);
-        if (peer == null || !session.isOpen()) {
+        Peer peer = heardFrom(session);
+        if (peer == null) {
             return;
         }
-        peer.heard();
         if (!peer.inbound.binary(part.remaining(), last)) {
             closeIfTooBig(peer, session);
             return;
         }
         withinRate(peer, () -> events.notText(peer));
+    }
+
+    /** The socket's peer, marked as heard from; null when the socket is not (or no longer) open. */
+    private Peer heardFrom(Session session) {
+        Peer peer = peer(session);
+        if (peer == null || !session.isOpen()) {
+            return null;
+        }
+        peer.heard();
+        return peer;
     }
 
     private void closeIfTooBig(Peer peer, Session session) {
