@@ -1,7 +1,9 @@
 package callcenter.routing.boundary;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,14 +14,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.agents.boundary.AgentAvailable;
-import callcenter.common.Uuids;
-import callcenter.events.Audience;
-import callcenter.events.Push;
-import callcenter.events.PushPublisher;
 import callcenter.calls.boundary.CallPlaces;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.entity.CallLog;
+import callcenter.common.Uuids;
+import callcenter.events.Audience;
+import callcenter.events.Push;
+import callcenter.events.PushPublisher;
 
 /**
  * The {@code calls:waiting} snapshot a registering dashboard gets: only the waiting calls offered to that agent
@@ -55,7 +57,13 @@ public class WaitingSnapshot {
                         + " OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.agent_id = :agent))"
                         + " ORDER BY c.created_at, c.id")
                 .setParameter("agent", agentId).setMaxResults(CallService.WAITING_SNAPSHOT).getResultList());
-        // With each call's place (api.md section 7: queuePosition and estimatedWaitSeconds while waiting), as REST.
-        return places.placed(ids.stream().map(id -> em.find(CallLog.class, id)).filter(c -> c != null).toList());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // The calls in one statement (not a lookup per id), in the order chosen above; with each call's place (api.md
+        // section 7: queuePosition and estimatedWaitSeconds while waiting), as REST.
+        Map<UUID, CallLog> calls = em.createQuery("SELECT c FROM CallLog c WHERE c.id IN :ids", CallLog.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(CallLog::id, c -> c));
+        return places.placed(ids.stream().map(calls::get).filter(c -> c != null).toList());
     }
 }
