@@ -237,6 +237,20 @@ class ReachabilityIT {
     }
 
     @Test
+    void aCallerPageReloadedAfterItsCallEndedHearsAtOnceThatItEnded() {
+        JsonObject call = initiate(queue("ring-all", 15));
+        String callId = call.getString("id");
+        Api.Reply ended = api().post("api/calls/" + callId + "/end", null, call.getString("callerToken"));
+        assertEquals(200, ended.status(), ended.toString());
+        try (WsClient page = WsClient.connect(base, call.getString("callerToken"))) {
+            JsonObject told = page.awaitCall("call:ended", callId, WAIT);
+            assertEquals("missed", told.getString("status"), told.toString());
+            assertEquals(0, told.getInt("durationSeconds"));
+            assertTrue(told.containsKey("hangupCause"), told.toString());
+        }
+    }
+
+    @Test
     void aReloadedDashboardGetsItsCallBackAndEitherPartyCanAskForARenegotiation() {
         String queue = queue("ring-all", 15);
         Api.TestUser user = member(queue);

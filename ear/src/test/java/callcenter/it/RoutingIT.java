@@ -439,6 +439,31 @@ class RoutingIT {
     }
 
     @Test
+    void aCallerPageOpenedAgainIsToldItsPlaceAtOnceThoughItDidNotChange() throws Exception {
+        String queue = queue("\"strategy\":\"longest-idle\"");
+        String client = api().clientToken();
+        try {
+            initiate(client, queue, null);
+            JsonObject second = initiate(client, queue, null);
+            try (WsClient page = WsClient.connect(base, second.getString("callerToken"))) {
+                page.await("queue:position", d -> d.asJsonObject().getInt("position") == 2, WAIT);
+            }
+            // Nothing moved in the queue since, so no tick tells it again: the reloaded page must hear it on joining.
+            try (WsClient reloaded = WsClient.connect(base, second.getString("callerToken"))) {
+                JsonObject told = (JsonObject) reloaded.await("queue:position", d -> true, Duration.ofSeconds(3));
+                assertEquals(second.getString("id"), told.getString("callId"));
+                assertEquals(queue, told.getString("queue"));
+                assertEquals(2, told.getInt("position"));
+                assertTrue(told.containsKey("estimatedWaitSeconds"));
+                Thread.sleep(2_500); // past the next ticks: the place was told once, not again
+                assertEquals(1, reloaded.events("queue:position").size(), reloaded.events("queue:position").toString());
+            }
+        } finally {
+            api().endWaitingCalls();
+        }
+    }
+
+    @Test
     void aWaitingCallerIsToldItsPlaceInTheQueueAndTheCallShowsIt() throws Exception {
         String queue = queue("\"strategy\":\"longest-idle\"");
         String client = api().clientToken();

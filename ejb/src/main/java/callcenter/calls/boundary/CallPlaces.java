@@ -1,5 +1,6 @@
 package callcenter.calls.boundary;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import callcenter.calls.control.PositionPushes;
 import callcenter.calls.control.QueuePositions;
 import callcenter.calls.entity.CallLog;
 
@@ -16,6 +18,9 @@ public class CallPlaces {
 
     @Inject
     QueuePositions positions;
+
+    @Inject
+    PositionPushes pushes;
 
     /** The call as the API shows it, with its place while it waits. */
     public CallView placed(CallLog call) {
@@ -34,6 +39,16 @@ public class CallPlaces {
     private static CallView at(CallLog call, QueuePositions.Place place) {
         CallView view = CallView.of(call);
         return place == null ? view : view.at(place.position(), place.estimatedWaitSeconds());
+    }
+
+    /**
+     * Whether a caller's socket opened at {@code openedAt} is told its waiting call's place at once (api.md sections 7
+     * and 8): a reloaded caller page shows where it stands now, not at the queue's next change.
+     * {@link PositionPushes#toldOnJoin} records it as told, so that the callers' ticks tell only changes.
+     */
+    public boolean tellOnJoin(CallView call, Instant openedAt) {
+        return call.queuePosition() != null
+                && pushes.toldOnJoin(call.id(), call.queuePosition(), call.estimatedWaitSeconds(), openedAt);
     }
 
     /** Every waiting call's place, at most {@code max}: what the callers' {@code queue:position} events tell. */

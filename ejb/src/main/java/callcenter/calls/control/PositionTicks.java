@@ -1,5 +1,6 @@
 package callcenter.calls.control;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,8 +49,9 @@ public class PositionTicks {
     @Timeout
     void tick() {
         try {
-            for (QueuePositions.Place place : pushes.waiting(BATCH)) {
-                pushes.tell(place);
+            List<QueuePositions.Place> changed = pushes.waiting(BATCH);
+            if (!changed.isEmpty()) {
+                pushes.tell(changed);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Queue position scan failed; retried on the next tick: " + e);

@@ -23,6 +23,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 import callcenter.auth.boundary.ActivePrincipals;
 import callcenter.common.Roles;
+import callcenter.common.Times;
 import callcenter.web.TokenClaims;
 
 /**
@@ -73,7 +74,8 @@ public class AgentSocket {
         session.getUserProperties().put(Peer.class.getName(), peer);
         registry.add(peer);
         if (peer.isCaller()) {
-            callers.joined(peer);
+            // From now on every event published for its call reaches this socket: what came before, it catches up on.
+            callers.joined(peer, Times.now());
         }
         // The drain may have started after the check above and gone over the registry before this socket was in it.
         drain.opened(peer);
