@@ -50,9 +50,4 @@ public class CallPlaces {
         return call.queuePosition() != null
                 && pushes.toldOnJoin(call.id(), call.queuePosition(), call.estimatedWaitSeconds(), openedAt);
     }
-
-    /** Every waiting call's place, at most {@code max}: what the callers' {@code queue:position} events tell. */
-    public List<QueuePositions.Place> all(int max) {
-        return positions.all(max);
-    }
 }

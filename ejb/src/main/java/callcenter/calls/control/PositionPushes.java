@@ -17,6 +17,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.calls.entity.CallLog;
 import callcenter.common.Times;
 import callcenter.common.Uuids;
 import callcenter.events.Audience;
@@ -54,27 +55,30 @@ public class PositionPushes {
     }
 
     /**
-     * The places of waiting calls whose caller may need telling: changed since last told, and told long enough ago.
-     * The rest are filtered here, in one read, rather than each costing the tick a transaction of its own (500
-     * waiting calls made 500 transactions a second, every second, on every node). {@link #tell} decides for good.
+     * The places of waiting calls whose caller may need telling: a caller socket was opened for the call (no event is
+     * published for a caller who has none: a carrier call's, or an app's that never opens one), and the place changed
+     * since last told, long enough ago. The rest are filtered here, in a few reads, rather than each costing the tick
+     * a transaction of its own. {@link #tell} decides for good.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     @SuppressWarnings("unchecked")
     public List<QueuePositions.Place> waiting(int max) {
-        List<QueuePositions.Place> places = positions.all(max);
-        if (places.isEmpty()) {
-            return places;
-        }
         Map<UUID, Told> told = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT call_id, position, estimate, pushed_at"
-                        + " FROM call_positions WHERE call_id IN (:ids)")
-                .setParameter("ids", places.stream().map(QueuePositions.Place::callId).toList()).getResultList()) {
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT p.call_id, p.position, p.estimate,"
+                        + " p.pushed_at FROM calls c JOIN call_positions p ON p.call_id = c.id"
+                        + " WHERE c.status = 'waiting' AND p.caller_joined ORDER BY c.created_at, c.id")
+                .setMaxResults(max).getResultList()) {
             told.put(Uuids.of(row[0]), new Told(integer(row[1]), integer(row[2]), Times.instant(row[3])));
         }
+        if (told.isEmpty()) {
+            return List.of();
+        }
+        List<CallLog> calls = em.createQuery("SELECT c FROM CallLog c WHERE c.id IN :ids", CallLog.class)
+                .setParameter("ids", told.keySet()).getResultList();
         Instant recently = Times.now().minusSeconds(MIN_INTERVAL_SECONDS);
-        return places.stream().filter(place -> {
+        return positions.of(calls).values().stream().filter(place -> {
             Told last = told.get(place.callId());
-            return last != null && !last.at().isAfter(recently) && (!Objects.equals(last.position(), place.position())
+            return !last.at().isAfter(recently) && (!Objects.equals(last.position(), place.position())
                     || !Objects.equals(last.estimate(), place.estimatedWaitSeconds()));
         }).toList();
     }
@@ -120,12 +124,15 @@ public class PositionPushes {
     }
 
     /**
-     * Records a waiting call's place as told to its caller's socket opened at {@code openedAt}, unless a tick told these
-     * same values since then (its push reaches that socket itself): whether the socket is to be told now. The next
-     * tick then tells only a change, no sooner than {@link #MIN_INTERVAL_SECONDS} later.
+     * Records that a caller socket opened for the call (from now on the ticks tell its caller each change), and its
+     * place as told to that socket, opened at {@code openedAt}, unless a tick told these same values since then (its
+     * push reaches that socket itself): whether the socket is to be told now. The next tick then tells only a
+     * change, no sooner than {@link #MIN_INTERVAL_SECONDS} later.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean toldOnJoin(UUID callId, int position, Integer estimatedWaitSeconds, Instant openedAt) {
+        em.createNativeQuery("UPDATE call_positions SET caller_joined = TRUE WHERE call_id = ? AND NOT caller_joined")
+                .setParameter(1, callId).executeUpdate();
         return record(callId, position, estimatedWaitSeconds, Times.now(),
                 "NOT (pushed_at >= ? AND COALESCE(position, -1) = ? AND COALESCE(estimate, -1) = ?)", openedAt);
     }

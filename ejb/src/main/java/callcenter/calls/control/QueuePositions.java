@@ -1,7 +1,6 @@
 package callcenter.calls.control;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,25 +74,6 @@ public class QueuePositions {
                 }
             }
         });
-        return places;
-    }
-
-    /** The places of every waiting call, at most {@code max} oldest, queue by queue. */
-    public List<Place> all(int max) {
-        List<Object[]> rows = em.createQuery("SELECT c.id, c.queue, c.version FROM CallLog c WHERE c.status = :waiting"
-                        + " AND c.queue IS NOT NULL ORDER BY c.queue, c.priority DESC, c.createdAt, c.id", Object[].class)
-                .setParameter("waiting", CallStatus.WAITING).setMaxResults(max).getResultList();
-        Instant now = Times.now();
-        Map<String, List<Instant>> answers = new HashMap<>();
-        Map<String, Integer> positions = new HashMap<>();
-        List<Place> places = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            String queue = (String) row[1];
-            int position = positions.merge(queue, 1, Integer::sum);
-            List<Instant> recent = answers.computeIfAbsent(queue, q -> recentAnswers(q, now));
-            places.add(new Place((UUID) row[0], queue, position, WaitEstimates.seconds(position, recent, now),
-                    (Long) row[2]));
-        }
         return places;
     }
 
