@@ -97,10 +97,10 @@ public class PositionPushes {
      * broker (with 150 callers waiting, 75 commits a second on each node, during the fan-out benchmark's load). A
      * conditional UPDATE per call still decides, so of several nodes ticking at once only one pushes each place: the
      * other's UPDATE waits for the row, then finds it told. Rows are taken in the order of their call ids, the same
-     * on every node, so two ticks never wait on each other in a circle. Answers how many were told.
+     * on every node, so two ticks never wait on each other in a circle.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int tell(List<QueuePositions.Place> places) {
+    public void tell(List<QueuePositions.Place> places) {
         Instant now = Times.now();
         List<Push> told = new ArrayList<>();
         List<QueuePositions.Place> inLockOrder = places.stream()
@@ -113,7 +113,6 @@ public class PositionPushes {
             }
         }
         publisher.publish(told);
-        return told.size();
     }
 
     /** Records the place as told, if it changed and the last was told long enough ago: whether this node tells it. */
