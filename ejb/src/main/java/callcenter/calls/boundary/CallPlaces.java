@@ -3,6 +3,7 @@ package callcenter.calls.boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import callcenter.calls.control.PositionPushes;
 import callcenter.calls.control.QueuePositions;
 import callcenter.calls.entity.CallLog;
+import callcenter.events.Push;
 
 /** Waiting calls with their place in their queue (api.md section 7: {@code queuePosition}, {@code estimatedWaitSeconds}). */
 @Stateless
@@ -42,12 +44,12 @@ public class CallPlaces {
     }
 
     /**
-     * Whether a caller's socket opened at {@code openedAt} is told its waiting call's place at once (api.md sections 7
+     * What a caller's socket opened at {@code openedAt} is told at once of its waiting call's place (api.md sections 7
      * and 8): a reloaded caller page shows where it stands now, not at the queue's next change.
      * {@link PositionPushes#toldOnJoin} records it as told, so that the callers' ticks tell only changes.
      */
-    public boolean tellOnJoin(CallView call, Instant openedAt) {
-        return call.queuePosition() != null
-                && pushes.toldOnJoin(call.id(), call.queuePosition(), call.estimatedWaitSeconds(), openedAt);
+    public Optional<Push> toldOnJoin(CallLog call, Instant openedAt) {
+        QueuePositions.Place place = positions.of(call);
+        return place == null ? Optional.empty() : pushes.toldOnJoin(place, openedAt);
     }
 }

@@ -56,15 +56,25 @@ public class CallPushes {
         UUID id = call.id();
         UUID agent = call.agentId();
         String agentName = call.agent() == null ? null : call.agent().displayName();
-        return List.of(Push.of("call:accepted", shown, Audience.parties(id, agent)),
+        return List.of(answered(call, shown),
                 Push.of("call:taken", new Taken(id, agent, agentName), Audience.agents().except(agent)),
                 Push.of("call:updated", shown, Audience.supervisors().except(agent)));
     }
 
     static List<Push> ending(CallLog call) {
-        return List.of(Push.of("call:ended", new Ended(call.id(), call.status().wireName(),
+        return List.of(end(call));
+    }
+
+    /** {@code call:accepted} to the call's two parties; also what a caller socket opening later catches up with. */
+    public static Push answered(CallLog call, Object shown) {
+        return Push.of("call:accepted", shown, Audience.parties(call.id(), call.agentId()));
+    }
+
+    /** {@code call:ended} to every agent and the caller; also what a caller socket opening later catches up with. */
+    public static Push end(CallLog call) {
+        return Push.of("call:ended", new Ended(call.id(), call.status().wireName(),
                         call.durationSeconds() == null ? 0 : call.durationSeconds(), call.hangupCause()),
-                Audience.agents().andCaller(call.id())));
+                Audience.agents().andCaller(call.id()));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -107,9 +108,7 @@ public class PositionPushes {
                 .sorted(Comparator.comparing(QueuePositions.Place::callId)).toList();
         for (QueuePositions.Place place : inLockOrder) {
             if (claim(place, now)) {
-                told.add(Push.of("queue:position", new Position(place.callId(), place.queue(), place.position(),
-                                place.estimatedWaitSeconds()), Audience.caller(place.callId()))
-                        .forCall(place.callId(), place.version()));
+                told.add(position(place).forCall(place.callId(), place.version()));
             }
         }
         publisher.publish(told);
@@ -125,15 +124,22 @@ public class PositionPushes {
     /**
      * Records that a caller socket opened for the call (from now on the ticks tell its caller each change), and its
      * place as told to that socket, opened at {@code openedAt}, unless a tick told these same values since then (its
-     * push reaches that socket itself): whether the socket is to be told now. The next tick then tells only a
+     * push reaches that socket itself): the event to send the socket now, if any. The next tick then tells only a
      * change, no sooner than {@link #MIN_INTERVAL_SECONDS} later.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public boolean toldOnJoin(UUID callId, int position, Integer estimatedWaitSeconds, Instant openedAt) {
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Push> toldOnJoin(QueuePositions.Place place, Instant openedAt) {
         em.createNativeQuery("UPDATE call_positions SET caller_joined = TRUE WHERE call_id = ? AND NOT caller_joined")
-                .setParameter(1, callId).executeUpdate();
-        return record(callId, position, estimatedWaitSeconds, Times.now(),
+                .setParameter(1, place.callId()).executeUpdate();
+        boolean tell = record(place.callId(), place.position(), place.estimatedWaitSeconds(), Times.now(),
                 "NOT (pushed_at >= ? AND COALESCE(position, -1) = ? AND COALESCE(estimate, -1) = ?)", openedAt);
+        return tell ? Optional.of(position(place)) : Optional.empty();
+    }
+
+    /** {@code queue:position} to the call's caller. */
+    static Push position(QueuePositions.Place place) {
+        return Push.of("queue:position", new Position(place.callId(), place.queue(), place.position(),
+                place.estimatedWaitSeconds()), Audience.caller(place.callId()));
     }
 
     /**
