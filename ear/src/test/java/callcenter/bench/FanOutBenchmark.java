@@ -209,8 +209,8 @@ public final class FanOutBenchmark {
         raceRun.get(300, TimeUnit.SECONDS);
         background.shutdown();
         double cpuSeconds = (target.cpuMillis() - cpu) / 1000.0;
-        Report.threads(threadsBefore, target.cpuMillisByThread());
         frames = Agents.FRAMES.get() - frames;
+        Report.threads(threadsBefore, target.cpuMillisByThread(), frames, cpuSeconds);
         long[] last = sentAt.entrySet().stream()
                 .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)
                 .mapToLong(e -> lastDelivery.get(e.getKey()).get() - e.getValue()).sorted().toArray();

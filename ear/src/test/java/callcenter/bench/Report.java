@@ -24,13 +24,30 @@ final class Report {
                 raceAgents, r.races(), r.racesWithOneWinner(), percentiles(r.raceWinner()));
     }
 
-    /** The kinds of thread that used the most CPU in the window (threads that ended meanwhile are missing). */
+    /**
+     * The kinds of thread that used the most CPU in the window (threads that ended meanwhile are missing), and the CPU
+     * per frame without the JIT compiler's threads: on a freshly started server they compile for minutes (thousands of
+     * methods of the whole request path, not a few hot ones recompiled), so this is what compares two builds' code.
+     */
     static void threads(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        threads(before, after, 0, 0);
+    }
+
+    static void threads(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long frames,
+                        double cpuSeconds) {
         StringBuilder line = new StringBuilder("  server CPU by thread:");
-        after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        java.util.Map<String, Long> used = new java.util.HashMap<>();
+        after.forEach((name, millis) -> used.put(name, millis - before.getOrDefault(name, 0L)));
+        used.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f s;", e.getKey(), e.getValue() / 1000.0)));
         System.out.println(line);
+        long jit = used.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(java.util.Map.Entry::getValue).filter(m -> m > 0).sum();
+        if (frames > 0) {
+            System.out.printf(Locale.ROOT, "  of it the JIT compiler %.2f s; without it %.1f µs per frame%n", jit / 1000.0,
+                    (cpuSeconds * 1000 - jit) * 1000.0 / frames);
+        }
     }
 
     static void table(List<FanOutBenchmark.Result> results) {
