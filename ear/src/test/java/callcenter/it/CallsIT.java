@@ -164,6 +164,13 @@ class CallsIT {
             assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), query);
         });
         assertEquals(400, api.get("api/calls?limit=-1", admin).status());
+        // A repeated parameter is ambiguous: which value filtered the list? Named, not silently the first.
+        for (String[] repeated : new String[][]{{"limit=5&limit=6", "limit"}, {"status=waiting&status=ended", "status"}}) {
+            Api.Reply reply = api.get("api/calls?" + repeated[0], admin);
+            assertEquals(400, reply.status(), repeated[0] + " " + reply);
+            assertTrue(reply.isProblem(), reply.toString());
+            assertEquals(repeated[1], reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), repeated[0]);
+        }
         String tampered = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("A") ? "BB" : "AA");
         assertEquals(400, api.get("api/calls?cursor=" + tampered, admin).status());
     }

@@ -18,7 +18,9 @@ import callcenter.common.Text;
 /**
  * A path segment or query parameter that decodes to text no column can hold ({@code %00}, an unpaired surrogate) is
  * the sender's 400 before any resource sees it. Path parameters that are not UUIDs (a Telnyx call control id, say)
- * reach a query as they are, and PostgreSQL answers a NUL with an error that would otherwise be our 500.
+ * reach a query as they are, and PostgreSQL answers a NUL with an error that would otherwise be our 500. Every query
+ * parameter of the API takes one value: a repeated one ({@code ?limit=5&limit=6}) is a 400 naming it, where JAX-RS
+ * would silently take the first and the client would not learn which its list was filtered by.
  */
 @Provider
 @PreMatching
@@ -36,6 +38,10 @@ public class UriTextFilter implements ContainerRequestFilter {
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
             if (!Text.storable(parameter.getKey()) || !parameter.getValue().stream().allMatch(Text::storable)) {
                 throw CallCenterException.badRequest("The query " + Text.UNSTORABLE);
+            }
+            if (parameter.getValue().size() > 1) {
+                throw CallCenterException.invalid(parameter.getKey(), "is given " + parameter.getValue().size()
+                        + " times; give it once");
             }
         }
     }
