@@ -265,6 +265,8 @@ class ReachabilityIT {
                 WsClient after = WsClient.agent(base, user.token())) {
             JsonObject again = after.awaitCall("call:accepted", callId, WAIT);
             assertEquals("active", again.getString("status"));
+            // The caller's page, opened after the answer, hears it at once, as a reloaded caller page would.
+            assertEquals("active", caller.awaitCall("call:accepted", callId, WAIT).getString("status"));
             after.send("webrtc:restart", Json.createObjectBuilder().add("callId", callId).build());
             caller.awaitCall("webrtc:restart", callId, WAIT);
             caller.send("webrtc:restart", Json.createObjectBuilder().add("callId", callId).build());
