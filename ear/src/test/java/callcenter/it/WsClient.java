@@ -51,10 +51,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects and registers as an agent; waits for the agents:list answer. */
+    /**
+     * A socket whose registration is done: its {@code calls:waiting} snapshot came after {@code agents:list}. Until
+     * then the registration still reads the waiting calls and the socket's next events wait behind it: a test that
+     * locked the calls table right after {@code agents:list} once held that read, and the event it sent next, until
+     * its lock was gone.
+     */
     public static WsClient agent(URL base, String token) {
         WsClient client = connect(base, token);
         client.send("agent:register", Json.createObjectBuilder().build());
         client.await("agents:list", d -> true, Duration.ofSeconds(15));
+        client.await("calls:waiting", d -> true, Duration.ofSeconds(15));
         return client;
     }
 
