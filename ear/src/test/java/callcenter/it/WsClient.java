@@ -50,12 +50,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    /** Connects and registers as an agent; waits for the agents:list answer. */
     /**
-     * A socket whose registration is done: its {@code calls:waiting} snapshot came after {@code agents:list}. Until
-     * then the registration still reads the waiting calls and the socket's next events wait behind it: a test that
-     * locked the calls table right after {@code agents:list} once held that read, and the event it sent next, until
-     * its lock was gone.
+     * Connects and registers as an agent, and returns once the registration is done: its {@code calls:waiting} snapshot
+     * came after {@code agents:list}. Until then the registration still reads the waiting calls and the socket's next
+     * events wait behind it: a test that locked the calls table right after {@code agents:list} once held that read,
+     * and the event it sent next, until its lock was gone.
      */
     public static WsClient agent(URL base, String token) {
         WsClient client = connect(base, token);
