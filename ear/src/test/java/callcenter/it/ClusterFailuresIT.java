@@ -77,12 +77,14 @@ class ClusterFailuresIT {
             Thread.sleep(3_000);
             for (int node = 1; node <= 3; node++) {
                 long t0 = System.nanoTime();
+                // Wall-clock times, to find a failure's frames (ReconnectingAgent.state) in the nodes' logs.
+                System.out.printf("rolling restart node%d: SIGTERM at %s%n", node, java.time.LocalTime.now());
                 cluster.stopNode(node);
                 long stopped = System.nanoTime();
                 cluster.startNode(node);
                 cluster.awaitReady(node);
-                System.out.printf("rolling restart node%d: SIGTERM to exit %d ms, start to ready %d ms%n", node,
-                        (stopped - t0) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
+                System.out.printf("rolling restart node%d: SIGTERM to exit %d ms, start to ready %d ms (ready at %s)%n", node,
+                        (stopped - t0) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000, java.time.LocalTime.now());
                 assertTrue(stopped - t0 < Duration.ofSeconds(30).toNanos(), "node" + node + " drained and exited within 30 s");
                 Thread.sleep(3_000); // HAProxy takes it back after two good checks
             }
@@ -108,9 +110,11 @@ class ClusterFailuresIT {
                     spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::handshakeMillis)),
                     spread(parts.stream().mapToLong(ReconnectingAgent.Reconnect::registerMillis)));
             List<String> offline = offlineSeen(watcher, ids);
+            ReconnectingAgent finalWatcher = watcher;
             String offlineAgents = agents.stream().filter(a -> offline.contains(a.user().id()))
-                    .map(a -> a.user().id() + ": " + a.reconnects() + " reconnects, slowest " + a.slowestReconnectMillis()
-                            + " ms, closes " + a.closeCodes())
+                    .map(a -> a.user().id() + ": slowest reconnect " + a.slowestReconnectMillis() + " ms, "
+                            + a.state() + "; the supervisor was shown it offline at " + finalWatcher.arrivals(
+                            frame -> offline(frame, a.user().id())) + "; " + a.probe())
                     .collect(Collectors.joining("; "));
             assertEquals(List.of(), offline, "no agent shown offline during the rolling restart (" + offlineAgents + ")");
             assertTrue(load.acknowledgedCalls.size() >= 20, "the load ran: " + load.acknowledgedCalls.size());
@@ -208,6 +212,17 @@ class ClusterFailuresIT {
             seen.addAll(offline(list.asJsonArray().stream().map(JsonValue::asJsonObject).toList(), ids));
         }
         return seen;
+    }
+
+    /** Whether a frame shows this agent offline: a presence change of either form, or a list. */
+    private static boolean offline(JsonObject frame, String agentId) {
+        JsonValue data = frame.get("data");
+        List<JsonValue> states = switch (frame.getString("event", "")) {
+            case "agent:updated" -> List.of(data);
+            case "agents:updated", "agents:list" -> data.asJsonArray();
+            default -> List.of();
+        };
+        return !offline(states.stream().map(JsonValue::asJsonObject).toList(), Set.of(agentId)).isEmpty();
     }
 
     private static List<String> offline(List<JsonObject> updates, Set<String> ids) {

@@ -24,12 +24,21 @@ final class ReconnectingAgent implements AutoCloseable {
     private final List<Reconnect> reconnectParts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Integer> closeCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> drops = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What ended the watcher if anything but {@link #close} did: an agent that silently stopped reconnecting. */
+    private volatile Throwable watcherEnded;
 
     private ReconnectingAgent(URL base, Api.TestUser user) {
         this.base = base;
         this.user = user;
         sockets.add(WsClient.agent(base, user.token()));
-        watcher = new Thread(this::watch, "agent-" + user.username());
+        watcher = new Thread(() -> {
+            try {
+                watch();
+            } catch (Throwable e) {
+                watcherEnded = e;
+                throw e;
+            }
+        }, "agent-" + user.username());
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -85,6 +94,37 @@ final class ReconnectingAgent implements AutoCloseable {
      */
     List<String> drops() {
         return List.copyOf(drops);
+    }
+
+    /** What a failure message says of this agent: its watcher, its reconnects and closes, and its current socket. */
+    String state() {
+        return "watcher " + watcher.getState() + (watcherEnded == null ? "" : " (ended by " + watcherEnded + ")")
+                + ", " + reconnects.get() + " reconnects, closes " + closeCodes + ", current socket: " + current().state();
+    }
+
+    /** When each frame matching {@code matching} arrived on any of the agent's sockets, oldest socket first. */
+    synchronized List<String> arrivals(java.util.function.Predicate<jakarta.json.JsonObject> matching) {
+        List<String> all = new ArrayList<>();
+        sockets.forEach(s -> all.addAll(s.arrivals(matching)));
+        return all;
+    }
+
+    /**
+     * Whether the agent's current socket still reaches a node: registers again on it and waits for the answer. For a
+     * failure message only (it changes the agent's presence back to what the node makes of the registration).
+     */
+    String probe() {
+        WsClient socket = current();
+        int lists = socket.events("agents:list").size();
+        socket.send("agent:register", jakarta.json.Json.createObjectBuilder().build());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (socket.events("agents:list").size() > lists) {
+                return "the current socket answered a new agent:register with agents:list";
+            }
+            sleep(50);
+        }
+        return "no answer to a new agent:register within 10 s (" + socket.state() + ")";
     }
 
     /** Every frame of this name on any of the agent's sockets, oldest socket first. */

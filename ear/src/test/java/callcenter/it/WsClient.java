@@ -28,6 +28,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<JsonObject> frames = new ArrayList<>();
+    /** When each of {@link #frames} arrived (wall clock), for a failure's account of what came when. */
+    private final List<java.time.LocalTime> arrivals = new ArrayList<>();
+    private final java.time.LocalTime opened = java.time.LocalTime.now();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     /** Why the connection ended without a close frame ({@link #onError}); null otherwise. */
@@ -178,6 +181,33 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return failure;
     }
 
+    /**
+     * When each frame matching {@code matching} arrived, and its event: what a failed test prints to find the frame
+     * in the nodes' logs.
+     */
+    public List<String> arrivals(Predicate<JsonObject> matching) {
+        synchronized (frames) {
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < frames.size(); i++) {
+                if (matching.test(frames.get(i))) {
+                    found.add(arrivals.get(i) + " " + frames.get(i).getString("event", "?"));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** What the client knows of this socket, for a failure message: open or closed and why, the frames it had. */
+    public String state() {
+        synchronized (frames) {
+            return "opened " + opened + ", " + (closed.isDone() ? "closed " + closed.join() : "open")
+                    + (failure == null ? "" : " (" + failure + ")") + ", input " + (socket.isInputClosed() ? "closed"
+                    : "open") + ", output " + (socket.isOutputClosed() ? "closed" : "open") + ", " + frames.size()
+                    + " frames" + (frames.isEmpty() ? "" : ", the last " + frames.get(frames.size() - 1).getString("event",
+                    "?") + " at " + arrivals.get(arrivals.size() - 1)) + ", " + pings.get() + " pings";
+        }
+    }
+
     public boolean isOpen() {
         return !closed.isDone() && !socket.isInputClosed();
     }
@@ -214,6 +244,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
             partial.setLength(0);
             synchronized (frames) {
                 frames.add(frame);
+                arrivals.add(java.time.LocalTime.now());
                 frames.notifyAll();
             }
         }
