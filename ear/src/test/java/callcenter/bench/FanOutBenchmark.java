@@ -200,6 +200,7 @@ public final class FanOutBenchmark {
         Future<?> raceRun = background.submit(() -> races.run(target, clientToken, racers, raceCalls,
                 calls > 0 ? TimeUnit.SECONDS.toNanos(1) * calls / rate / Math.max(1, raceCalls) : 0));
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long windowStart = System.nanoTime();
         long[] initiate = initiateAtRate(target, clientToken, sentAt);
         long expected = (long) calls * agents;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -211,6 +212,10 @@ public final class FanOutBenchmark {
         double cpuSeconds = (target.cpuMillis() - cpu) / 1000.0;
         frames = Agents.FRAMES.get() - frames;
         Report.threads(threadsBefore, target.cpuMillisByThread(), frames, cpuSeconds);
+        Report.overTime("initiate -> last agent", windowStart, sentAt.entrySet().stream()
+                .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)
+                .map(e -> new long[] {e.getValue(), lastDelivery.get(e.getKey()).get() - e.getValue()}).toList());
+        Report.overTime("race winners", windowStart, races.winnersOverTime());
         long[] last = sentAt.entrySet().stream()
                 .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)
                 .mapToLong(e -> lastDelivery.get(e.getKey()).get() - e.getValue()).sorted().toArray();

@@ -27,6 +27,8 @@ final class Races {
     private final Map<String, CountDownLatch> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> wonAt = new ConcurrentHashMap<>();
     private final List<Long> winnerTimes = new ArrayList<>();
+    /** (when the accepts were sent, the winner's latency), nanoseconds, in the order of the races. */
+    private final List<long[]> winnersOverTime = new ArrayList<>();
     private int oneWinner;
 
     Races(Wire wire, int racers) {
@@ -82,9 +84,14 @@ final class Races {
             }
             if (winners > 0) {
                 winnerTimes.add(wonAt.get(id).get() - sent);
+                winnersOverTime.add(new long[] {sent, wonAt.get(id).get() - sent});
             }
         }
         return null;
+    }
+
+    List<long[]> winnersOverTime() {
+        return winnersOverTime;
     }
 
     int withOneWinner() {

@@ -50,6 +50,26 @@ final class Report {
         }
     }
 
+    /**
+     * The slowest latency of each part of the window, in order: whether a tail is the freshly started server's first
+     * seconds (its JIT compiler at work) or spread over the window. {@code samples}: pairs of (when it was sent,
+     * latency), both in nanoseconds; at most 20 parts.
+     */
+    static void overTime(String what, long windowStart, List<long[]> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        long end = samples.stream().mapToLong(s -> s[0]).max().orElse(windowStart);
+        long part = Math.max(java.util.concurrent.TimeUnit.SECONDS.toNanos(1), (end - windowStart) / 20 + 1);
+        java.util.TreeMap<Long, Long> slowest = new java.util.TreeMap<>();
+        samples.forEach(s -> slowest.merge(Math.max(0, s[0] - windowStart) / part, s[1], Math::max));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s, slowest per %.0f s of the window (ms):",
+                what, part / 1e9));
+        slowest.forEach((index, nanos) -> line.append(String.format(Locale.ROOT, " %.0fs %.0f;", index * part / 1e9,
+                nanos / 1e6)));
+        System.out.println(line);
+    }
+
     static void table(List<FanOutBenchmark.Result> results) {
         System.out.printf("%n%-10s %8s %8s %9s %8s %8s %8s %5s %8s %8s %9s %8s %6s%n", "target", "ready s", "idle MB",
                 "register", "p50 ms", "p99 ms", "max ms", "lost", "CPU s", "frames", "µs/frame", "race p99", "races");
