@@ -6,8 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import jakarta.annotation.Resource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +54,10 @@ public class AcceptRace {
     @Inject
     SettledCalls settled;
 
+    /** Where a socket's accept that waited goes to the database, when the one ahead of it settled nothing. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor executor;
+
     /** The first accept of each call in its transaction on this node, completed when it is decided. */
     private final ConcurrentMap<UUID, CompletableFuture<Void>> deciding = new ConcurrentHashMap<>();
 
@@ -61,16 +70,68 @@ public class AcceptRace {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> ahead = deciding.putIfAbsent(callId, mine);
         if (ahead == null) {
-            try {
-                return acceptAndLearn(callId, agent);
-            } finally {
-                deciding.remove(callId, mine);
-                mine.complete(null);
-            }
+            return decide(callId, agent, mine);
         }
         awaitQuietly(ahead);
         refuseIfSettled(callId);
         return acceptAndLearn(callId, agent);
+    }
+
+    /**
+     * A socket's accept, which is answered only when refused (the accepted call comes back through the topic): as
+     * {@link #accept}, but an accept that waits for the one ahead of it does not hold its thread meanwhile. A hundred
+     * agents accepting at once used to park up to every request worker of the node for as long as the first accept's
+     * transaction took, and the node's other requests (initiates, registrations) queued behind them: thread dumps in
+     * the fan-out benchmark showed 24 to 30 of the 32 workers parked there while the first accept waited on the broker
+     * or the transaction log (docs/performance.md). Now they carry on when it is decided: refused from memory on the
+     * thread that decided it, or, when it settled nothing, each in a transaction of its own on the managed executor.
+     * A refusal known at once, and the first accept's own failure, are thrown as by {@link #accept}; a later refusal
+     * goes to {@code refused}.
+     */
+    public void accept(UUID callId, Actor agent, Consumer<RuntimeException> refused) {
+        if (!agent.isUser()) {
+            calls.accept(callId, agent);
+            return;
+        }
+        refuseIfSettled(callId);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> ahead = deciding.putIfAbsent(callId, mine);
+        if (ahead == null) {
+            decide(callId, agent, mine);
+            return;
+        }
+        // A copy: the timeout must end this accept's wait, not complete the first accept's future for the others.
+        ahead.copy().orTimeout(AHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .whenComplete((decided, failure) -> afterAhead(callId, agent, refused));
+    }
+
+    /** The first accept of the call on this node; those behind it learn its outcome once it is remembered. */
+    private CallView decide(UUID callId, Actor agent, CompletableFuture<Void> mine) {
+        try {
+            return acceptAndLearn(callId, agent);
+        } finally {
+            deciding.remove(callId, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void afterAhead(UUID callId, Actor agent, Consumer<RuntimeException> refused) {
+        Optional<AcceptRefusal> known = settled.of(callId);
+        if (known.isPresent()) {
+            refused.accept(known.get().of(callId));
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    acceptAndLearn(callId, agent);
+                } catch (RuntimeException e) {
+                    refused.accept(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refused.accept(CallCenterException.unavailable("The server is shutting down; try again"));
+        }
     }
 
     private void refuseIfSettled(UUID callId) {

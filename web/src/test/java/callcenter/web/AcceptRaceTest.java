@@ -3,7 +3,9 @@ package callcenter.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ class AcceptRaceTest {
 
     AcceptRaceTest() {
         race.settled = new SettledCalls();
+        race.executor = threads;
     }
 
     @AfterEach
@@ -93,6 +96,51 @@ class AcceptRaceTest {
         database.decide.countDown();
         assertEquals(503, refusal(first).status());
         assertNull(behind.get(5, TimeUnit.SECONDS), "the one behind went to the database itself and won");
+        assertEquals(2, database.accepts.get());
+    }
+
+    @Test
+    void socketAcceptsBehindTheWinnerDoNotHoldTheirThreadsAndAreRefusedOnceItWon() throws Exception {
+        Database database = new Database(() -> null);
+        Future<?> winner = threads.submit(() -> race.accept(call, agent(), e -> fail("the winner refused: " + e)));
+        assertTrue(database.entered.await(5, TimeUnit.SECONDS));
+        List<CallCenterException> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch answered = new CountDownLatch(20);
+        // One after the other on one thread: each returns at once although the winner is undecided (an accept that
+        // waited for it would hold this thread for the winner's whole transaction, here until the test lets it go).
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 20; i++) {
+                race.accept(call, agent(), e -> {
+                    refusals.add((CallCenterException) e);
+                    answered.countDown();
+                });
+            }
+        });
+        assertEquals(20, answered.getCount(), "nobody refused before the winner decided");
+        database.decide.countDown();
+        assertNull(winner.get(5, TimeUnit.SECONDS));
+        assertTrue(answered.await(5, TimeUnit.SECONDS), "every accept behind it answered");
+        assertTrue(refusals.stream().allMatch(e -> "call-already-taken".equals(e.type())), refusals.toString());
+        assertEquals(1, database.accepts.get(), "only the first accept went to the database");
+    }
+
+    @Test
+    void aSocketAcceptBehindAFirstAcceptThatSettledNothingGoesToTheDatabaseItself() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Database database = new Database(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw CallCenterException.unavailable("The database is out of reach");
+            }
+            throw CallFailures.alreadyEnded(call);
+        });
+        Future<?> first = threads.submit(() -> race.accept(call, agent(), e -> fail("thrown, not passed: " + e)));
+        assertTrue(database.entered.await(5, TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<RuntimeException> behind = new java.util.concurrent.CompletableFuture<>();
+        race.accept(call, agent(), behind::complete);
+        database.decide.countDown();
+        assertEquals(503, refusal(first).status(), "the first accept's own failure is thrown to its caller");
+        assertEquals("call-already-ended", ((CallCenterException) behind.get(5, TimeUnit.SECONDS)).type(),
+                "the one behind went to the database and got its answer");
         assertEquals(2, database.accepts.get());
     }
 

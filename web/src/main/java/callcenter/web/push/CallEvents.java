@@ -21,9 +21,15 @@ public class CallEvents {
     @Inject
     AcceptRace race;
 
-    /** Refused without a transaction when this node knows the call is taken or ended ({@link AcceptRace}). */
+    @Inject
+    SocketWriter writer;
+
+    /**
+     * Refused without a transaction when this node knows the call is taken or ended, and without holding a request
+     * thread while another accept of the call is decided ({@link AcceptRace}): such a refusal is answered later.
+     */
     void accept(Peer peer, Envelope envelope, UUID callId) {
-        race.accept(callId, peer.actor());
+        race.accept(callId, peer.actor(), refused -> writer.send(peer, ErrorFrame.describing(refused, callId).frame()));
     }
 
     void decline(Peer peer, Envelope envelope, UUID callId) {

@@ -2,8 +2,6 @@ package callcenter.web.push;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +13,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ClientEvents {
-
-    private static final Logger LOG = Logger.getLogger(ClientEvents.class.getName());
 
     /** Handles one client event; {@code callId} is the call it names, read before, or null when it names none. */
     @FunctionalInterface
@@ -85,11 +81,7 @@ public class ClientEvents {
         } catch (Envelope.BadFrame e) {
             error(peer, new ErrorFrame("bad_request", e.getMessage(), callId));
         } catch (RuntimeException e) {
-            UUID about = callId;
-            error(peer, ErrorFrame.of(e, about).orElseGet(() -> {
-                LOG.log(Level.SEVERE, "Unexpected failure handling a WebSocket event", e);
-                return ErrorFrame.internal(about);
-            }));
+            error(peer, ErrorFrame.describing(e, callId));
         }
     }
 

@@ -2,6 +2,8 @@ package callcenter.web.push;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -16,6 +18,8 @@ import callcenter.web.Problems;
 @JsonbPropertyOrder({"code", "message", "callId"})
 public record ErrorFrame(String code, String message, UUID callId) {
 
+    private static final Logger LOG = Logger.getLogger(ErrorFrame.class.getName());
+
     public ErrorFrame {
         message = message == null ? code : message;
     }
@@ -28,6 +32,14 @@ public record ErrorFrame(String code, String message, UUID callId) {
         return Problems.unwrap(failure) instanceof CallCenterException e
                 ? Optional.of(new ErrorFrame(code(e), e.detail(), callId))
                 : Optional.empty();
+    }
+
+    /** The error for any failure: {@link #of}, or {@link #internal} with the failure logged. */
+    static ErrorFrame describing(RuntimeException failure, UUID callId) {
+        return of(failure, callId).orElseGet(() -> {
+            LOG.log(Level.SEVERE, "Unexpected failure handling a WebSocket event", failure);
+            return internal(callId);
+        });
     }
 
     /** Said when something unexpected failed: the details are logged, never sent. */
