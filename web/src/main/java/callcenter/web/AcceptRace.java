@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import jakarta.annotation.Resource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,7 +32,8 @@ import callcenter.common.CallCenterException;
  * from this node's own accept of it) is refused at once with the database's answer. An accept arriving while this
  * node's first accept of that call is in its transaction waits for that one's outcome: when it settled the call (it
  * won, or was refused because the call was taken or had ended), the waiting accepts are refused likewise; when it
- * failed for a reason of its own (the agent, the database), each goes to the database itself.
+ * failed for a reason of its own (the agent, the database), each goes to the database itself. A REST accept waits on
+ * its request thread; a socket's waits without a thread ({@link #accept(UUID, Actor, Consumer)}).
  *
  * <p>This decides nothing: a call that has an agent never loses it and a final call never becomes acceptable
  * (the conditions of {@code CallTransitions.accept}), so what is known stays true; the UPDATE's condition alone picks
