@@ -212,13 +212,13 @@ public final class FanOutBenchmark {
         double cpuSeconds = (target.cpuMillis() - cpu) / 1000.0;
         frames = Agents.FRAMES.get() - frames;
         Report.threads(threadsBefore, target.cpuMillisByThread(), frames, cpuSeconds);
-        Report.overTime("initiate -> last agent", windowStart, sentAt.entrySet().stream()
+        // (sent, initiate -> last agent) of every call all agents got
+        List<long[]> reached = sentAt.entrySet().stream()
                 .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)
-                .map(e -> new long[] {e.getValue(), lastDelivery.get(e.getKey()).get() - e.getValue()}).toList());
+                .map(e -> new long[] {e.getValue(), lastDelivery.get(e.getKey()).get() - e.getValue()}).toList();
+        Report.overTime("initiate -> last agent", windowStart, reached);
         Report.overTime("race winners", windowStart, races.winnersOverTime());
-        long[] last = sentAt.entrySet().stream()
-                .filter(e -> deliveries.getOrDefault(e.getKey(), new AtomicInteger()).get() == agents)
-                .mapToLong(e -> lastDelivery.get(e.getKey()).get() - e.getValue()).sorted().toArray();
+        long[] last = reached.stream().mapToLong(r -> r[1]).sorted().toArray();
         Arrays.sort(initiate);
         Result result = new Result(target.name, ready, idleRss, agents, registerSeconds, registeredRss, last, initiate, expected,
                 delivered(deliveries, sentAt), cpuSeconds, frames, raceCalls, races.withOneWinner(), races.winnerTimes(),

@@ -26,7 +26,6 @@ final class Races {
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> wonAt = new ConcurrentHashMap<>();
-    private final List<Long> winnerTimes = new ArrayList<>();
     /** (when the accepts were sent, the winner's latency), nanoseconds, in the order of the races. */
     private final List<long[]> winnersOverTime = new ArrayList<>();
     private int oneWinner;
@@ -83,7 +82,6 @@ final class Races {
                 System.out.printf("  race for call %s: %d winners, %d refused%n", id, winners, losers);
             }
             if (winners > 0) {
-                winnerTimes.add(wonAt.get(id).get() - sent);
                 winnersOverTime.add(new long[] {sent, wonAt.get(id).get() - sent});
             }
         }
@@ -99,7 +97,7 @@ final class Races {
     }
 
     long[] winnerTimes() {
-        return winnerTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        return winnersOverTime.stream().mapToLong(w -> w[1]).sorted().toArray();
     }
 
     private CountDownLatch latch(String id) {
