@@ -9,11 +9,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 
 import callcenter.common.CallCenterException;
@@ -22,6 +24,7 @@ import callcenter.common.CallCenterException;
  * Publishes server events to the call-events topic inside the caller's JTA transaction: the message leaves only if
  * the change that caused it commits, and a committed change always has its message (XA send, last-resource
  * commit of the datasource). The ActiveMQ resource adapter supports only the classic API, hence no JMSContext.
+ * This node's own sockets get the events at the commit ({@link LocalPushes}), the other nodes' through the topic.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -43,6 +46,9 @@ public class PushPublisher {
     @Resource(lookup = "java:/jms/topic/CallEvents")
     Topic topic;
 
+    @Inject
+    LocalPushes local;
+
     public void publish(Push event) {
         publish(List.of(event));
     }
@@ -58,7 +64,9 @@ public class PushPublisher {
             MessageProducer producer = session.createProducer(topic);
             producer.setTimeToLive(TIME_TO_LIVE.toMillis());
             for (Push event : events) {
-                producer.send(session.createTextMessage(event.toJson()));
+                TextMessage message = session.createTextMessage(event.toJson());
+                local.publishing(message, event);
+                producer.send(message);
             }
         } catch (JMSException | RuntimeException e) {
             throw brokerUnavailable(e);

@@ -14,12 +14,14 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import callcenter.events.FanOutProbe;
+import callcenter.events.LocalPushes;
 import callcenter.events.Push;
 
 /**
- * Receives every call event published on any node and hands it to this node's sockets. One consumer session keeps
- * the topic's commit order (cheap: pushing only queues frames, the sends are asynchronous); the per-call sequence
- * in {@link PushDelivery} keeps the order even if deliveries ever run concurrently. The resource adapter is the
+ * Receives every call event published on any node and hands it to this node's sockets, except those this node's own
+ * transactions already pushed when they committed ({@link LocalPushes}). One consumer session keeps the topic's
+ * commit order (cheap: pushing only queues frames, the sends are asynchronous); the per-call sequence in
+ * {@link PushDelivery} keeps the order between it and the commits' deliveries. The resource adapter is the
  * ejb3 subsystem's default, so no vendor annotation is needed.
  * <p>
  * The subscription is durable, one per node id (client id and name from CALLCENTER_NODE_ID, resolved by WildFly's
@@ -65,6 +67,9 @@ public class CallEventsListener implements MessageListener {
     @Inject
     FanOutProbe probe;
 
+    @Inject
+    LocalPushes local;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -73,6 +78,8 @@ public class CallEventsListener implements MessageListener {
                 probe.received(prober);
             } else if (message.getJMSTimestamp() != 0 && message.getJMSTimestamp() < STARTED) {
                 LOG.fine("Skipping a call event published before this boot");
+            } else if (local.pushedAtCommit(message)) {
+                LOG.finest("Already pushed here when its transaction committed");
             } else if (message instanceof TextMessage text) {
                 delivery.deliver(Push.fromJson(text.getText()));
                 metrics.pushed(message.getJMSTimestamp());

@@ -1,17 +1,24 @@
 package callcenter.web.push;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 
 import callcenter.agents.boundary.AgentView;
 import callcenter.agents.entity.AgentStatus;
 import callcenter.events.Audience;
+import callcenter.events.LocalPushes;
 import callcenter.events.Push;
 import callcenter.web.SettledCalls;
 
@@ -38,8 +45,39 @@ public class PushDelivery {
     @Inject
     PresenceBatch presence;
 
+    @Inject
+    LocalPushes local;
+
+    @Inject
+    PushMetrics metrics;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** This node's committed events, delivered one transaction after the other off the committing threads. */
+    private InOrder inOrder;
+
+    /** From now on the events this node's transactions commit come here at once, not after the broker's round trip. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        inOrder = new InOrder(executor);
+        local.deliverTo(events -> inOrder.execute(() -> committed(events)));
+    }
+
+    @PreDestroy
+    void stop() {
+        local.deliverTo(null);
+    }
+
+    /** Events a transaction of this node committed, in their order. */
+    void committed(List<LocalPushes.Published> events) {
+        for (LocalPushes.Published published : events) {
+            deliver(published.push());
+            metrics.pushed(published.atMillis());
+        }
+    }
+
     /**
-     * An event from the topic: dropped when an event of the same call with a newer sequence was already pushed here,
+     * An event from the topic or this node's commit: dropped when an event of the same call with a newer sequence was already pushed here,
      * else queued for every socket of its audience on this node. Runs under one lock so that the order check and the
      * queueing are one step; both are cheap, the sends themselves are asynchronous.
      */
