@@ -18,6 +18,9 @@ final class InOrder implements Executor {
 
     private static final Logger LOG = Logger.getLogger(InOrder.class.getName());
 
+    /** How many tasks one turn on a pooled thread runs at most. */
+    static final int BATCH = 256;
+
     private final Executor threads;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -40,16 +43,32 @@ final class InOrder implements Executor {
     }
 
     private void drain() {
-        do {
-            for (Runnable task; (task = tasks.poll()) != null; ) {
+        int ran = 0;
+        while (true) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                draining.set(false);
+                // A task added between the poll and the reset found draining still set: take it now.
+                if (tasks.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A queued delivery failed", e);
+            }
+            if (++ran == BATCH && !tasks.isEmpty()) {
+                // Under steady load the queue may never run dry: give the thread back now and then, so that one
+                // pooled thread is not held for good (nor reported hung by the container), and go on in a new task.
                 try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "A queued delivery failed", e);
+                    threads.execute(this::drain);
+                    return;
+                } catch (RejectedExecutionException e) {
+                    ran = 0;
                 }
             }
-            draining.set(false);
-            // A task added between the last poll and the reset found draining still set: take it now.
-        } while (!tasks.isEmpty() && draining.compareAndSet(false, true));
+        }
     }
 }
