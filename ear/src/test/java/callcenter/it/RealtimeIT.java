@@ -423,10 +423,15 @@ class RealtimeIT {
              java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.db.url"),
                      System.getProperty("it.db.user"), System.getProperty("it.db.password"))) {
             String callId = initiate(api().clientToken(), "Ends Meanwhile").getString("id");
+            long closed;
             try (WsClient first = WsClient.agent(base, user.token())) {
                 first.send("call:accept", Json.createObjectBuilder().add("callId", callId).build());
                 first.awaitCall("call:accepted", callId, WAIT);
                 watcher.awaitAgent(user.id(), "busy", WAIT);
+                // Taken before the close: the server starts the grace when it handles the close, never earlier. Taken
+                // after seeing the socket gone (as before), it was up to a poll later than the server's start, and an
+                // offline push arriving within that poll of the grace's end failed the check below.
+                closed = System.nanoTime();
             }
             // The server has handled the close: the agent has no socket, its grace period runs.
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -434,7 +439,6 @@ class RealtimeIT {
                 Thread.sleep(50);
             }
             assertEquals(0, socketsOf(db, user.id()), "the closed socket is unregistered");
-            long closed = System.nanoTime();
 
             Api.Reply end = api().post("api/calls/" + callId + "/end", "{}", user.token());
             assertEquals(200, end.status(), end.toString());
