@@ -77,9 +77,9 @@ public class PushDelivery {
     }
 
     /**
-     * An event from the topic or this node's commit: dropped when an event of the same call with a newer sequence was already pushed here,
-     * else queued for every socket of its audience on this node. Runs under one lock so that the order check and the
-     * queueing are one step; both are cheap, the sends themselves are asynchronous.
+     * An event from the topic or from this node's commit: dropped when an event of the same call with a newer
+     * sequence was already pushed here, else queued for every socket of its audience on this node. Runs under one
+     * lock so that the order check and the queueing are one step; both are cheap, the sends are asynchronous.
      */
     void deliver(Push event) {
         if (Push.SOCKETS_REVOKED.equals(event.event()) && event.audience().userId() != null) {
