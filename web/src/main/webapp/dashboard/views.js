@@ -116,7 +116,9 @@ export function renderActive(dtmf) {
     }
     $('active-caller').textContent = call.callerName || 'Unknown caller';
     $('active-number').textContent = call.phoneNumber || '';
-    $('active-meta').textContent = [call.ivrOption && `IVR: ${call.ivrOption}`, call.queueName && `Queue: ${call.queueName}`,
+    // The queue that routed the call, as on the ringing card; the caller's queueName when the server sent none.
+    const queue = call.queue || call.queueName;
+    $('active-meta').textContent = [call.ivrOption && `IVR: ${call.ivrOption}`, queue && `Queue: ${queue}`,
         call.channel && `via ${call.channel}`].filter(Boolean).join(' · ');
     const mute = $('mute');
     mute.textContent = state.muted ? 'Unmute' : 'Mute';

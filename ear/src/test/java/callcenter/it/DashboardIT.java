@@ -102,6 +102,8 @@ class DashboardIT {
             caller.field("Your name").sendKeys(callerName);
             caller.field("Phone number").sendKeys("0711000111");
             new Select(caller.field("What is it about?")).selectByValue("2-support");
+            // No queue has that name: the call is routed by the default queue, "general" (api.md section 7).
+            new Select(caller.field("Queue")).selectByValue("priority");
             caller.button("Call now").click();
             String callId = caller.await("call started", d -> (String) caller.js(
                     "const c = window.callcenterDebug.call(); return c ? c.id : null"));
@@ -129,6 +131,8 @@ class DashboardIT {
             assertBadgeCountsTheCards(b);
             a.await("active call card", d -> d.findElement(By.id("active-call")).isDisplayed());
             assertEquals(callerName, a.text("active-caller"));
+            // The routing queue, as on the ringing card, not the name the caller asked for.
+            assertTrue(a.text("active-meta").contains("Queue: general"), a.text("active-meta"));
             caller.await("caller sees the agent", d -> caller.text("call-state").contains(alice.username()));
 
             // Real audio between the two pages.
