@@ -40,7 +40,7 @@ public final class FanOutBenchmark {
     public record Result(String target, double readySeconds, long idleRssMb, int agents, double registerSeconds,
                          long registeredRssMb, long[] lastAgent, long[] initiate, long expected, long delivered,
                          double cpuSeconds, long frames, int races, int racesWithOneWinner, long[] raceWinner,
-                         int closedByServer, int presenceSampled, int presenceWrong) {
+                         int closedByServer, int presenceSampled, int presenceWrong, int deadlocked) {
 
         public long lost() {
             return expected - delivered;
@@ -222,7 +222,7 @@ public final class FanOutBenchmark {
         Arrays.sort(initiate);
         Result result = new Result(target.name, ready, idleRss, agents, registerSeconds, registeredRss, last, initiate, expected,
                 delivered(deliveries, sentAt), cpuSeconds, frames, raceCalls, races.withOneWinner(), races.winnerTimes(),
-                Agents.CLOSED_BY_SERVER.get() - closedBefore, presence.sampled(), presenceWrong);
+                Agents.CLOSED_BY_SERVER.get() - closedBefore, presence.sampled(), presenceWrong, target.deadlocked());
         fanOut.forEach(Agents.Agent::close);
         racers.forEach(Agents.Agent::close);
         // After the window, so that the fan-out figures stay those of a freshly started server.

@@ -36,6 +36,8 @@ final class ProductServer extends Target {
     // Dropped and created by each run: two benchmarks at once on one PostgreSQL need two names.
     private final String dbName = System.getProperty("bench.db.name", "callcenter_bench");
     private final String dbUrl;
+    /** Arguments of the bootable jar itself, after -jar: e.g. --cli-script=F to switch on an access log for a run. */
+    private final String serverArgs = System.getProperty("bench.serverArgs", "").trim();
 
     /** Settings beyond the single node's (a cluster node's broker and node id); empty for a single node. */
     private final Map<String, String> nodeSettings;
@@ -97,6 +99,9 @@ final class ProductServer extends Target {
             command.addAll(List.of(options.split("\\s+")));
         }
         command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        if (!serverArgs.isEmpty()) {
+            command.addAll(List.of(serverArgs.split("\\s+")));
+        }
         Map<String, String> env = new java.util.HashMap<>(nodeSettings);
         env.putAll(Map.of(
                 "PORT", Integer.toString(port),

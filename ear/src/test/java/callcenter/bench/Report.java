@@ -22,6 +22,8 @@ final class Report {
                 r.microsPerFrame());
         System.out.printf(Locale.ROOT, "  ACCEPT RACE %d agents x %d calls: one winner in %d; call:accept -> winner's call:accepted %s%n",
                 raceAgents, r.races(), r.racesWithOneWinner(), percentiles(r.raceWinner()));
+        System.out.printf(Locale.ROOT, "  thread dump after the window: %s%n",
+                r.deadlocked() == 0 ? "no Java-level deadlock" : r.deadlocked() + " process(es) with a Java-level deadlock");
     }
 
     /**

@@ -204,6 +204,36 @@ abstract class Target {
         return sum / 1024;
     }
 
+    /**
+     * How many of the processes that are JVMs report a Java-level deadlock in a thread dump ({@code jcmd PID
+     * Thread.print -l}: the JDK's own detection of threads waiting on each other's monitors or locks). A deadlocked
+     * node may still pass the benchmark (its own events reach its sockets at their commit) and then hang at SIGTERM;
+     * the embedded broker's synchronous VM transport did both on 2026-12-06. Non-Java processes (Node, HAProxy) count 0.
+     */
+    final int deadlocked() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        int found = 0;
+        for (Process each : processes()) {
+            boolean jvm = each.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false);
+            if (!jvm || !each.isAlive()) {
+                continue;
+            }
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(each.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!dump.waitFor(60, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                throw new IOException("jcmd " + each.pid() + " Thread.print failed: " + threads);
+            }
+            if (threads.contains("Found one Java-level deadlock")) {
+                Path copy = work.resolve("deadlock-" + each.pid() + ".txt");
+                Files.writeString(copy, threads);
+                System.out.printf("  JAVA-LEVEL DEADLOCK in process %d: thread dump in %s%n", each.pid(), copy);
+                found++;
+            }
+        }
+        return found;
+    }
+
     /** The processes' CPU time (user + system) so far in ms, summed, from /proc/<pid>/stat; -1 where there is none. */
     final long cpuMillis() {
         long sum = 0;

@@ -50,6 +50,7 @@ class BenchmarkIT {
         assertEquals(10, r.racesWithOneWinner(), "exactly one winner (and 19 call_already_taken) in every race");
         assertEquals(10, r.raceWinner().length);
         assertEquals(0, r.closedByServer(), "no socket closed as too slow");
+        assertEquals(0, r.deadlocked(), "no Java-level deadlock in the server after the load");
         assertTrue(r.presenceSampled() >= 5, "presence lists followed: " + r.presenceSampled());
         assertEquals(0, r.presenceWrong(), "every sampled agent sees every registered agent available");
         assertTrue(r.readySeconds() > 0 && r.registerSeconds() > 0 && r.idleRssMb() > 0, "start-up, registration, RSS measured");
