@@ -168,11 +168,6 @@ public class PresenceService {
         return presences.availableIds();
     }
 
-    /** Registered agents that are available with at least one socket open: those a new call is offered to. */
-    public int availableCount() {
-        return presences.availableCount();
-    }
-
     /**
      * A socket open on some node, or none but the grace period not over: a dashboard reconnecting (its node stopped
      * in a rolling restart) is not offline. Without the grace here, a call ended in those seconds took the agent

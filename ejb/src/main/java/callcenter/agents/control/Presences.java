@@ -135,9 +135,4 @@ public class Presences {
         return em.createQuery("SELECT p.userId FROM AgentPresence p WHERE p.status = :available" + CONNECTED, UUID.class)
                 .setParameter("available", AgentStatus.AVAILABLE).getResultList();
     }
-
-    public int availableCount() {
-        return em.createQuery("SELECT COUNT(p) FROM AgentPresence p WHERE p.status = :available" + CONNECTED, Long.class)
-                .setParameter("available", AgentStatus.AVAILABLE).getSingleResult().intValue();
-    }
 }

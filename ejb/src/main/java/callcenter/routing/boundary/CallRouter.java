@@ -12,8 +12,6 @@ import callcenter.calls.boundary.CallDeclined;
 import callcenter.calls.boundary.CallOffers;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.boundary.CallWaiting;
-import callcenter.events.Audience;
-import callcenter.events.Push;
 import callcenter.events.PushPublisher;
 import callcenter.queues.boundary.QueueService;
 import callcenter.queues.entity.Queue;
@@ -64,10 +62,7 @@ public class CallRouter {
         Offer offer = ringAll.offer(List.of(current.queue() == null ? Queue.DEFAULT : current.queue()));
         offers.offered(call.id(), offer.agents());
         times.since(start); // as OfferRounds: the routing's own time ends before the pushes leave, both are recorded
-        for (Audience audience : offer.audiences()) {
-            publisher.publish(Push.of("call:incoming", Incoming.of(current), audience)
-                    .forCall(current.id(), current.version()));
-        }
+        publisher.publish(offer.pushes(Incoming.of(current), current.id(), current.version()));
         times.published(start);
     }
 

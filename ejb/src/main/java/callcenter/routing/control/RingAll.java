@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import callcenter.agents.boundary.PresenceService;
 import callcenter.events.Audience;
 
 /**
@@ -24,18 +23,14 @@ import callcenter.events.Audience;
 public class RingAll {
 
     @Inject
-    PresenceService presence;
-
-    @Inject
     Candidates candidates;
 
     public Offer offer(Collection<String> queues) {
-        List<UUID> members = candidates.availableMembers(queues);
-        int available = presence.availableCount();
-        if (members.size() == available) {
-            return new Offer(List.of(Audience.available()), available);
+        Candidates.Available available = candidates.available(queues);
+        if (available.everyoneIsAMember()) {
+            return new Offer(List.of(Audience.available()), available.agents());
         }
-        return new Offer(members.stream().map(Audience::user).toList(), members.size());
+        return new Offer(available.members().stream().map(Audience::user).toList(), available.members().size());
     }
 
     /** The members of {@code widened} who are not already members of {@code queues}: the overflow's new audience. */

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import callcenter.calls.boundary.CallOffers;
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Times;
-import callcenter.events.Audience;
-import callcenter.events.Push;
 import callcenter.events.PushPublisher;
 import callcenter.queues.boundary.QueueService;
 import callcenter.queues.entity.Queue;
@@ -85,9 +83,7 @@ public class RoutingPasses {
             return;
         }
         Offer offer = ringAll.widen(List.of(queue.name()), List.of(queue.overflowQueue()));
-        for (Audience audience : offer.audiences()) {
-            publisher.publish(Push.of("call:incoming", Incoming.of(call), audience).forCall(callId, call.version()));
-        }
+        publisher.publish(offer.pushes(Incoming.of(call), callId, call.version()));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -29,6 +29,8 @@ class CallRouterTest {
 
     private final List<String> offered = new ArrayList<>();
     private final List<Push> published = new ArrayList<>();
+    /** How many pushes each publish call sent: one JMS session and producer each. */
+    private final List<Integer> publishes = new ArrayList<>();
     private final List<UUID> offeredOneAtATime = new ArrayList<>();
     private final List<Long> timed = new ArrayList<>();
     private final List<Integer> pushedWhenTimed = new ArrayList<>();
@@ -73,8 +75,9 @@ class CallRouterTest {
         };
         router.publisher = new PushPublisher() {
             @Override
-            public void publish(Push event) {
-                published.add(event);
+            public void publish(List<Push> events) {
+                publishes.add(events.size());
+                published.addAll(events);
             }
         };
         router.times = new RoutingTimes() {
@@ -129,6 +132,10 @@ class CallRouterTest {
 
         assertEquals(List.of(id + ":2"), offered);
         assertEquals(List.of(Audience.user(a), Audience.user(b)), published.stream().map(Push::audience).toList());
+        assertEquals(List.of(2), publishes, "every member's push in one publish");
+        assertEquals(published.get(0).data(), published.get(1).data());
+        assertEquals(List.of("call:" + id), published.stream().map(Push::orderKey).distinct().toList());
+        assertEquals(List.of(1L), published.stream().map(Push::sequence).distinct().toList());
     }
 
     @Test
