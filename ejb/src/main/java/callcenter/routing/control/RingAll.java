@@ -30,7 +30,8 @@ public class RingAll {
         if (available.everyoneIsAMember()) {
             return new Offer(List.of(Audience.available()), available.agents());
         }
-        return new Offer(available.members().stream().map(Audience::user).toList(), available.members().size());
+        List<UUID> members = candidates.availableMembers(queues);
+        return new Offer(members.stream().map(Audience::user).toList(), members.size());
     }
 
     /** The members of {@code widened} who are not already members of {@code queues}: the overflow's new audience. */

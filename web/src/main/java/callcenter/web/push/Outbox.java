@@ -1,29 +1,32 @@
 package callcenter.web.push;
 
-import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One socket's outgoing frames: at most one send in flight and at most {@code capacity} waiting behind it. A socket
- * that falls further behind overflows and is closed (it reconnects and resynchronises from the snapshot), so a slow
- * browser costs bounded memory and never delays anyone else.
+ * How far one socket is behind: the frames handed to the container and not yet written to the connection, at most
+ * {@code capacity}. A socket further behind overflows and is closed (it reconnects and resynchronises from the
+ * snapshot), so a slow browser costs bounded memory and never delays anyone else.
+ *
+ * <p>The frames themselves wait in the container's own queue for the connection, not here: the container writes
+ * every frame waiting for a connection in one gathering write, so a socket that fell behind catches up with one
+ * system call instead of one per frame, and a completed send no longer starts the next one on the I/O thread.
+ * Lock-free, so that the container's I/O thread, which reports the writes, never waits on a sender.
  */
 final class Outbox {
 
     enum Offer {
-        /** Nothing in flight: the caller sends this frame now and calls {@link #next()} when the send completes. */
-        SEND_NOW,
-        /** Queued behind the send in flight. */
-        QUEUED,
-        /** The queue was full: the outbox is now closed and the socket must be closed. */
+        /** Counted: the caller hands the frame to the container now and calls {@link #written()} when it is. */
+        SEND,
+        /** Already {@code capacity} frames behind: the outbox is now closed and the socket must be closed. */
         OVERFLOW,
         /** Already closed: the frame is dropped. */
         CLOSED
     }
 
     private final int capacity;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private boolean sending;
-    private boolean closed;
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Outbox(int capacity) {
         if (capacity < 1) {
@@ -32,37 +35,29 @@ final class Outbox {
         this.capacity = capacity;
     }
 
-    synchronized Offer offer(String frame) {
-        if (closed) {
+    Offer offer() {
+        if (closed.get()) {
             return Offer.CLOSED;
         }
-        if (!sending) {
-            sending = true;
-            return Offer.SEND_NOW;
+        if (unwritten.incrementAndGet() > capacity) {
+            unwritten.decrementAndGet();
+            // Only the offer that closes it reports the overflow; any other sees it closed.
+            return close() ? Offer.OVERFLOW : Offer.CLOSED;
         }
-        if (queue.size() >= capacity) {
-            close();
-            return Offer.OVERFLOW;
-        }
-        queue.add(frame);
-        return Offer.QUEUED;
+        return Offer.SEND;
     }
 
-    /** The send in flight completed: the next frame to send, or null when the outbox is idle again. */
-    synchronized String next() {
-        String frame = closed ? null : queue.poll();
-        if (frame == null) {
-            sending = false;
-        }
-        return frame;
+    /** A frame handed over was written (or failed). */
+    void written() {
+        unwritten.decrementAndGet();
     }
 
-    synchronized void close() {
-        closed = true;
-        queue.clear();
+    /** Closes the outbox; answers whether this call closed it (the one that then closes the socket). */
+    boolean close() {
+        return closed.compareAndSet(false, true);
     }
 
-    synchronized int queued() {
-        return queue.size();
+    int unwritten() {
+        return unwritten.get();
     }
 }

@@ -11,30 +11,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 
 /**
- * The one way anything is written to a socket: through each socket's bounded {@link Outbox} with asynchronous
- * sends, so one slow or dead browser never delays another and never grows memory. Closing happens off the calling
- * thread.
+ * The one way anything is written to a socket: asynchronous sends, at most {@link #QUEUE_CAPACITY} unwritten per
+ * socket ({@link Outbox}), so one slow or dead browser never delays another and never grows memory. Closing happens
+ * off the calling thread.
  */
 @ApplicationScoped
 public class SocketWriter {
 
     private static final Logger LOG = Logger.getLogger(SocketWriter.class.getName());
 
-    /** Frames that may wait behind the one in flight; a socket further behind is closed and resynchronises. */
+    /** Frames a socket may be behind; a socket further behind is closed and resynchronises. */
     static final int QUEUE_CAPACITY = 256;
 
     @Resource
     ManagedExecutorService executor;
 
-    /** Queues a frame for one socket. */
+    /**
+     * Hands a frame to one socket's connection, in the order of the calls for that socket. Asynchronous: the container
+     * writes it from its I/O thread, together with whatever else waits for that connection.
+     */
     void send(Peer peer, String frame) {
-        switch (peer.outbox.offer(frame)) {
-            case SEND_NOW -> write(peer, frame);
+        switch (peer.outbox.offer()) {
+            case SEND -> write(peer, frame);
             case OVERFLOW -> {
                 LOG.info("Closing a socket of " + peer.name + ": more than " + QUEUE_CAPACITY + " frames behind");
                 close(peer, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect");
             }
-            case QUEUED, CLOSED -> {
+            case CLOSED -> {
             }
         }
     }
@@ -42,19 +45,21 @@ public class SocketWriter {
     private void write(Peer peer, String frame) {
         try {
             peer.session.getAsyncRemote().sendText(frame, result -> {
+                peer.outbox.written();
                 if (!result.isOK()) {
-                    LOG.info("Closing a socket of " + peer.name + ": a send failed (" + result.getException() + ")");
-                    peer.outbox.close();
-                    close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
-                    return;
-                }
-                String next = peer.outbox.next();
-                if (next != null) {
-                    write(peer, next);
+                    failed(peer, "a send failed (" + result.getException() + ")");
                 }
             });
         } catch (RuntimeException e) {
-            peer.outbox.close();
+            peer.outbox.written();
+            failed(peer, "a send was refused (" + e + ")");
+        }
+    }
+
+    /** Closes the socket at its first failed send; the frames behind that one fail too and are not reported. */
+    private void failed(Peer peer, String why) {
+        if (peer.outbox.close()) {
+            LOG.info("Closing a socket of " + peer.name + ": " + why);
             close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
         }
     }
