@@ -3,6 +3,7 @@ package callcenter.web.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,19 +65,25 @@ class SocketWriterTest {
         }
     }
 
-    private static Peer peer(SlowSocket socket, int capacity) {
+    /** A new one for each test (JUnit makes an instance per test). */
+    private final SlowSocket socket = new SlowSocket();
+    private final ClosingWriter writer = new ClosingWriter();
+
+    private Peer peer(int capacity) {
         return new Peer(socket.session(), new Actor(UUID.randomUUID(), "agent", Roles.AGENT, null), Instant.MAX,
                 capacity);
     }
 
+    private void send(Peer peer, String... frames) {
+        for (String frame : frames) {
+            writer.send(peer, frame);
+        }
+    }
+
     @Test
     void handsEveryFrameOverInOrderWithoutWaitingForTheOneBefore() {
-        SlowSocket socket = new SlowSocket();
-        Peer peer = peer(socket, 4);
-        ClosingWriter writer = new ClosingWriter();
-        writer.send(peer, "a");
-        writer.send(peer, "b");
-        writer.send(peer, "c");
+        Peer peer = peer(4);
+        send(peer, "a", "b", "c");
         // So that the container can write all three in one gathering write, not one at a time from its I/O thread.
         assertEquals(List.of("a", "b", "c"), socket.handedOver);
         assertEquals(3, peer.outbox.unwritten());
@@ -89,27 +96,19 @@ class SocketWriterTest {
 
     @Test
     void aSocketTooFarBehindIsClosedOnceAndGetsNothingMore() {
-        SlowSocket socket = new SlowSocket();
-        Peer peer = peer(socket, 2);
-        ClosingWriter writer = new ClosingWriter();
-        writer.send(peer, "1");
-        writer.send(peer, "2");
-        writer.send(peer, "3");
-        writer.send(peer, "4");
+        Peer peer = peer(2);
+        send(peer, "1", "2", "3", "4");
         assertEquals(List.of("1", "2"), socket.handedOver);
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, writer.closed.get(peer));
     }
 
     @Test
     void aFailedSendClosesTheSocketOnce() {
-        SlowSocket socket = new SlowSocket();
-        Peer peer = peer(socket, 4);
-        ClosingWriter writer = new ClosingWriter();
-        writer.send(peer, "1");
-        writer.send(peer, "2");
-        socket.complete(0, new SendResult(new java.io.IOException("reset")));
-        socket.complete(1, new SendResult(new java.io.IOException("reset")));
-        writer.send(peer, "3");
+        Peer peer = peer(4);
+        send(peer, "1", "2");
+        socket.complete(0, new SendResult(new IOException("reset")));
+        socket.complete(1, new SendResult(new IOException("reset")));
+        send(peer, "3");
         assertEquals(List.of("1", "2"), socket.handedOver);
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, writer.closed.get(peer));
     }
