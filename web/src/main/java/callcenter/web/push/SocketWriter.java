@@ -52,14 +52,16 @@ public class SocketWriter {
             });
         } catch (RuntimeException e) {
             peer.outbox.written();
-            failed(peer, "a send was refused (" + e + ")");
+            failed(peer, null); // refused at once: the session is closing already, nothing worth a log line
         }
     }
 
     /** Closes the socket at its first failed send; the frames behind that one fail too and are not reported. */
     private void failed(Peer peer, String why) {
         if (peer.outbox.close()) {
-            LOG.info("Closing a socket of " + peer.name + ": " + why);
+            if (why != null) {
+                LOG.info("Closing a socket of " + peer.name + ": " + why);
+            }
             close(peer, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
         }
     }
