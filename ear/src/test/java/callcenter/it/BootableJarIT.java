@@ -43,6 +43,16 @@ class BootableJarIT {
      */
     private static final Pattern GENERATED_PASSWORD = Pattern.compile("(?i)admin.*password:[ \\t]+(\\S+)\\s*$");
 
+    /** The warm-up's line (calls.boundary.CallPathsWarmUp): it runs beside the start, readiness does not wait. */
+    private static final String WARMED = "Warmed the initiate and accept paths";
+
+    private static List<String> callIds(Api api, String token) {
+        Api.Reply calls = api.get("api/calls?limit=50", token);
+        assertEquals(200, calls.status(), calls.toString());
+        return calls.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("id")).toList();
+    }
+
     private static Path workDir(String name) throws Exception {
         Path dir = Path.of(System.getProperty("it.work.dir"), name + "-" + System.nanoTime());
         Files.createDirectories(dir);
@@ -64,6 +74,8 @@ class BootableJarIT {
                     "the transaction manager must register its recovery scan of the broker (IJ020016: XA recovery disabled)");
             password = generatedPassword(server.output());
             adminToken = api.login("admin", password);
+            assertTrue(server.awaitOutput(WARMED, BOOT), "the start-up's warm-up never ended:\n" + server.outputText());
+            assertEquals(List.of(), callIds(api, adminToken), "the warm-up's call is rolled back, never stored");
             String client = api.clientToken(adminToken);
             Api.Reply call = api.post("api/calls/initiate",
                     "{\"callerName\":\"Restart Test\",\"phoneNumber\":\"0711000111\",\"ivrOption\":\"1\",\"queueName\":\"sales\"}", client);
@@ -79,6 +91,8 @@ class BootableJarIT {
             Api api = Api.at(server.url());
             assertFalse(server.output().stream().anyMatch(line -> GENERATED_PASSWORD.matcher(line).find()),
                     "the generated password is printed only at the first start");
+            assertTrue(server.awaitOutput(WARMED, BOOT), "the start-up's warm-up never ended:\n" + server.outputText());
+            assertEquals(List.of(callId), callIds(api, adminToken), "the second start's warm-up stored nothing either");
             Api.Reply kept = api.get("api/calls/" + callId, adminToken);
             assertEquals(200, kept.status(), "a token from before the restart still works and the call is kept: " + kept);
             assertEquals("+254711000111", kept.json().getString("phoneNumber"));

@@ -120,8 +120,11 @@ public class CallService {
         return new Initiated(withCallerToken(created), false);
     }
 
-    /** The call creation behind {@link #initiate}, in its own transaction; not for other callers. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /**
+     * The call creation behind {@link #initiate}, which runs without a transaction, so this one is its own; the
+     * start-up's {@link CallPathsWarmUp} runs it inside a transaction it rolls back. Not for other callers.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public CallView createInbound(InitiateCall request, String phone, Actor caller, String idempotencyKey) {
         CallLog call = CallLog.inboundAppCall(UUID.randomUUID(), request.callerName().trim(), phone,
                 blankToNull(request.ivrOption()), blankToNull(request.queueName()),
