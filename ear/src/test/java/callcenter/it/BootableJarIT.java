@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +49,18 @@ class BootableJarIT {
 
     /** The warm-up's line (calls.boundary.CallPathsWarmUp): it runs beside the start, readiness does not wait. */
     private static final String WARMED = "Warmed the initiate and accept paths";
+    /** The default number of passes, and that at least one ran (a slow machine may cut them short). */
+    private static final Pattern WARMED_PASSES = Pattern.compile("Warmed the initiate and accept paths in \\d+ ms, ([1-9]\\d*) of 200 passes");
+    private static final String ROUTINGS = "callcenter_routing_seconds_count";
+
+    /** This node's count of routings, from its Prometheus endpoint on the management port. */
+    private static double routings(int port) throws Exception {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + (port + 1) + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode(), reply.body());
+        return MetricsIT.sample(reply.body(), ROUTINGS).orElseThrow(() -> new AssertionError(ROUTINGS + " not in:\n" + reply.body()));
+    }
 
     private static List<String> callIds(Api api, String token) {
         Api.Reply calls = api.get("api/calls?limit=50", token);
@@ -75,12 +91,16 @@ class BootableJarIT {
             password = generatedPassword(server.output());
             adminToken = api.login("admin", password);
             assertTrue(server.awaitOutput(WARMED, BOOT), "the start-up's warm-up never ended:\n" + server.outputText());
-            assertEquals(List.of(), callIds(api, adminToken), "the warm-up's call is rolled back, never stored");
+            assertTrue(server.output().stream().anyMatch(line -> WARMED_PASSES.matcher(line).find()),
+                    "the warm-up runs its default 200 passes:\n" + server.outputText());
+            assertEquals(List.of(), callIds(api, adminToken), "the warm-up's calls are rolled back, never stored");
+            assertEquals(0, routings(JAR_PORT), "the warm-up's rolled-back routings routed no call: not counted");
             String client = api.clientToken(adminToken);
             Api.Reply call = api.post("api/calls/initiate",
                     "{\"callerName\":\"Restart Test\",\"phoneNumber\":\"0711000111\",\"ivrOption\":\"1\",\"queueName\":\"sales\"}", client);
             assertEquals(201, call.status(), call.toString());
             callId = call.json().getString("id");
+            assertEquals(1, routings(JAR_PORT), "the call's routing committed with it and is counted");
         }
         assertTrue(Files.exists(dir.resolve("data")), "data kept under ./data of the working directory");
         assertTrue(Files.isDirectory(dir.resolve("data/tx-object-store/ShadowNoFileLockStore")),

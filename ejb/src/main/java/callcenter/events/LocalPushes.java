@@ -17,9 +17,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import callcenter.common.OnCommit;
 
 /**
  * The events a transaction on this node published, pushed to this node's own sockets as soon as it commits instead of
@@ -140,18 +140,7 @@ public class LocalPushes {
         if (events == null) {
             List<Published> created = new ArrayList<>();
             transaction.putResource(LocalPushes.class, created);
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        committed(created);
-                    }
-                }
-            });
+            transaction.registerInterposedSynchronization(new OnCommit(() -> committed(created)));
             events = created;
         }
         return events;

@@ -74,6 +74,14 @@ public class Settings {
         return id;
     }
 
+    /**
+     * How many times a node runs a caller's initiate and an agent's accept, each rolled back, once it is ready
+     * (CALLCENTER_WARMUP_PASSES; 0: not at all). See {@code CallPathsWarmUp}.
+     */
+    public int warmupPasses() {
+        return nonNegativeInt("callcenter.warmup-passes");
+    }
+
     public int serviceLevelSeconds() {
         return positiveInt("callcenter.service-level-seconds");
     }

@@ -29,6 +29,7 @@ public class StartupChecks {
             settings.ringTimeoutSeconds();
             settings.presenceGraceSeconds();
             settings.wsPingSeconds();
+            settings.warmupPasses();
             settings.nodeId();
             settings.serviceLevelSeconds();
             settings.providerTimeoutSeconds();

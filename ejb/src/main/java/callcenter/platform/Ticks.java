@@ -8,7 +8,7 @@ import java.util.Date;
 /**
  * Where in each second the node's one-second sweeps run. With {@code @Schedule(second = "*")} all of them fired in
  * the same few milliseconds after each whole second, five transactions at once on two cores, taking 6-14 ms each;
- * in the routing benchmark (docs/performance.md, issue 16, run 30) 15 of 79 slow routings fell in the first 100 ms
+ * in the routing benchmark (issue 16, run 30, in the history of docs/performance.md) 15 of 79 slow routings fell in the first 100 ms
  * of a second, about twice the share of any other tenth. Each sweep now has its own slot, so at most one of them
  * competes with the requests at any moment. The order matters little; routing comes first so that an offer that
  * timed out moves on as soon as it can.

@@ -1,4 +1,4 @@
-package callcenter.web;
+package callcenter.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** On this test's own JVM: the trim gives committed heap back and leaves the JVM's ratios as they were. */
-class StartupTrimTest {
+class MemoryTrimTest {
 
     private static final int MB = 1024 * 1024;
 
@@ -20,13 +20,13 @@ class StartupTrimTest {
     void theCollectionGivesTheBootsGarbageBackAndTheRatiosAreRestored() throws Exception {
         assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .noneMatch(a -> a.contains("HeapFreeRatio")), "this JVM was started with its own heap ratios");
-        String minFree = StartupTrim.value("MinHeapFreeRatio");
-        String maxFree = StartupTrim.value("MaxHeapFreeRatio");
+        String minFree = MemoryTrim.value("MinHeapFreeRatio");
+        String maxFree = MemoryTrim.value("MaxHeapFreeRatio");
         assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .noneMatch(a -> a.contains("DisableExplicitGC")), "explicit collections are off in this JVM");
         grow();
 
-        StartupTrim.Result result = StartupTrim.trim();
+        MemoryTrim.Result result = MemoryTrim.trim();
 
         assertNotNull(result);
         assertTrue(result.committedAfter() < result.committedBefore(),
@@ -35,8 +35,8 @@ class StartupTrimTest {
         long ceiling = (long) (result.used() / 0.7) + 64 * MB;
         assertTrue(result.committedAfter() <= ceiling, "committed " + result.committedAfter() / MB + " MB for "
                 + result.used() / MB + " MB in use");
-        assertEquals(minFree, StartupTrim.value("MinHeapFreeRatio"), "the JVM's own minimum again");
-        assertEquals(maxFree, StartupTrim.value("MaxHeapFreeRatio"), "the JVM's own maximum again");
+        assertEquals(minFree, MemoryTrim.value("MinHeapFreeRatio"), "the JVM's own minimum again");
+        assertEquals(maxFree, MemoryTrim.value("MaxHeapFreeRatio"), "the JVM's own maximum again");
         assertTrue(result.nativeHeap().startsWith("Trim native heap") || result.nativeHeap().contains("not trimmed"),
                 result.nativeHeap());
     }
