@@ -2,6 +2,7 @@ package callcenter.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class FanOutBenchmark {
 
     /** One target's figures. Times in nanoseconds, sorted. */
-    public record Result(String target, double readySeconds, long idleRssMb, int agents, double registerSeconds,
+    public record Result(String target, double readySeconds, long idleRssMb, long settledRssMb, int agents, double registerSeconds,
                          long registeredRssMb, long[] lastAgent, long[] initiate, long expected, long delivered,
                          double cpuSeconds, long frames, int races, int racesWithOneWinner, long[] raceWinner,
                          int closedByServer, int presenceSampled, int presenceWrong, int deadlocked) {
@@ -156,6 +157,13 @@ public final class FanOutBenchmark {
         double ready = target.start();
         Thread.sleep(TimeUnit.SECONDS.toMillis(integer("bench.idleSeconds", 5)));
         long idleRss = target.rssMb();
+        // The product is still running its start-up warm-up some seconds after ready: idle is once that has ended
+        // (and G1 has had a moment to give the freed regions back); -1 for a server without one.
+        long settledRss = -1;
+        if (target.awaitSettled(Duration.ofSeconds(60))) {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(3));
+            settledRss = target.rssMb();
+        }
         List<String> tokens = target.agents(agents + raceAgents);
         String clientToken = target.clientToken();
         Wire wire = target.wire;
@@ -220,7 +228,7 @@ public final class FanOutBenchmark {
         Report.overTime("race winners", windowStart, races.winnersOverTime());
         long[] last = reached.stream().mapToLong(r -> r[1]).sorted().toArray();
         Arrays.sort(initiate);
-        Result result = new Result(target.name, ready, idleRss, agents, registerSeconds, registeredRss, last, initiate, expected,
+        Result result = new Result(target.name, ready, idleRss, settledRss, agents, registerSeconds, registeredRss, last, initiate, expected,
                 delivered(deliveries, sentAt), cpuSeconds, frames, raceCalls, races.withOneWinner(), races.winnerTimes(),
                 Agents.CLOSED_BY_SERVER.get() - closedBefore, presence.sampled(), presenceWrong, target.deadlocked());
         fanOut.forEach(Agents.Agent::close);

@@ -3,6 +3,7 @@ package callcenter.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,11 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 
@@ -28,6 +31,8 @@ import jakarta.json.JsonObject;
 final class ProductServer extends Target {
 
     private static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** MemoryTrim's one line once the start-up warm-up (or, without one, the deployment) is over, whatever it did. */
+    private static final Pattern SETTLED = Pattern.compile("Start-up memory|Heap free ratios set when the JVM started");
 
     private final String jar;
     private final String options;
@@ -65,6 +70,20 @@ final class ProductServer extends Target {
         this.dbUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
         this.nodeSettings = Map.copyOf(nodeSettings);
         this.createsDatabase = createsDatabase;
+    }
+
+    @Override
+    boolean awaitSettled(Duration timeout) throws Exception {
+        Path log = work.resolve("server.log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            // Latin-1: any byte reads, whatever the log's encoding.
+            if (Files.exists(log) && SETTLED.matcher(Files.readString(log, StandardCharsets.ISO_8859_1)).find()) {
+                return true;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     /** A fresh database for every run: the server starts as on a first deployment. */

@@ -10,7 +10,9 @@ final class Report {
     }
 
     static void print(FanOutBenchmark.Result r, int agents, int calls, int rate, int raceAgents) {
-        System.out.printf(Locale.ROOT, "%s: ready in %.1f s; idle RSS %d MB%n", r.target(), r.readySeconds(), r.idleRssMb());
+        System.out.printf(Locale.ROOT, "%s: ready in %.1f s; idle RSS %d MB%s%n", r.target(), r.readySeconds(), r.idleRssMb(),
+                r.settledRssMb() < 0 ? "" : String.format(Locale.ROOT, ", %d MB once its start-up warm-up had ended",
+                        r.settledRssMb()));
         System.out.printf(Locale.ROOT, "  %d agents + %d race agents connected and registered in %.1f s (RSS %d MB)%n",
                 agents, raceAgents, r.registerSeconds(), r.registeredRssMb());
         System.out.printf(Locale.ROOT, "  FAN-OUT %d calls at %d/s: initiate -> last agent has call:incoming: %s%n", calls, rate,
@@ -73,11 +75,12 @@ final class Report {
     }
 
     static void table(List<FanOutBenchmark.Result> results) {
-        System.out.printf("%n%-10s %8s %8s %9s %8s %8s %8s %5s %8s %8s %9s %8s %6s%n", "target", "ready s", "idle MB",
+        System.out.printf("%n%-10s %8s %8s %8s %9s %8s %8s %8s %5s %8s %8s %9s %8s %6s%n", "target", "ready s", "idle MB", "warm MB",
                 "register", "p50 ms", "p99 ms", "max ms", "lost", "CPU s", "frames", "µs/frame", "race p99", "races");
         for (FanOutBenchmark.Result r : results) {
-            System.out.printf(Locale.ROOT, "%-10s %8.1f %8d %9.1f %8.1f %8.1f %8.1f %5d %8.2f %8d %9.1f %8.1f %3d/%d%n",
-                    r.target(), r.readySeconds(), r.idleRssMb(), r.registerSeconds(), at(r.lastAgent(), 0.5),
+            System.out.printf(Locale.ROOT, "%-10s %8.1f %8d %8s %9.1f %8.1f %8.1f %8.1f %5d %8.2f %8d %9.1f %8.1f %3d/%d%n",
+                    r.target(), r.readySeconds(), r.idleRssMb(), r.settledRssMb() < 0 ? "-" : Long.toString(r.settledRssMb()),
+                    r.registerSeconds(), at(r.lastAgent(), 0.5),
                     at(r.lastAgent(), 0.99), at(r.lastAgent(), 1), r.lost(), r.cpuSeconds(), r.frames(), r.microsPerFrame(),
                     at(r.raceWinner(), 0.99), r.racesWithOneWinner(), r.races());
         }

@@ -105,6 +105,14 @@ abstract class Target {
     /** A token the initiate requests carry, or null. */
     abstract String clientToken() throws Exception;
 
+    /**
+     * Waits, at most {@code timeout}, until the server has ended the work it does on its own after it is ready (the
+     * product's start-up warm-up); false for a server that has none, or that did not end it in time.
+     */
+    boolean awaitSettled(Duration timeout) throws Exception {
+        return false;
+    }
+
     final void stop() throws InterruptedException {
         for (Process each : processes()) {
             each.destroy();

@@ -54,6 +54,7 @@ class BenchmarkIT {
         assertTrue(r.presenceSampled() >= 5, "presence lists followed: " + r.presenceSampled());
         assertEquals(0, r.presenceWrong(), "every sampled agent sees every registered agent available");
         assertTrue(r.readySeconds() > 0 && r.registerSeconds() > 0 && r.idleRssMb() > 0, "start-up, registration, RSS measured");
+        assertTrue(r.settledRssMb() > 0, "the node logged the end of its start-up warm-up within a minute of ready");
         assertTrue(r.frames() >= r.expected() && r.cpuSeconds() > 0, "CPU per frame measured: " + r.microsPerFrame());
 
         UserSetup.Result users = benchmark.userRuns().get("product");
