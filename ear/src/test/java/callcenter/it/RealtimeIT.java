@@ -309,6 +309,19 @@ class RealtimeIT {
                         .filter(d -> callId.equals(d.asJsonObject().getString("callId"))).count();
                 assertEquals(isWinner ? 1 : 0, accepted);
                 assertEquals(isWinner ? 0 : 1, taken);
+                if (isWinner) {
+                    // api.md section 5: the accept is a change that goes to the call's agent as call:updated too.
+                    JsonObject updated = agents.get(i).awaitCall("call:updated", callId, WAIT);
+                    assertEquals("active", updated.getString("status"));
+                    assertEquals(winnerId, updated.getJsonObject("agent").getString("id"));
+                }
+            }
+            for (int i = 0; i < agents.size(); i++) {
+                if (!users.get(i).id().equals(winnerId)) {
+                    assertTrue(agents.get(i).events("call:updated").stream()
+                            .noneMatch(d -> callId.equals(d.asJsonObject().getString("id"))),
+                            "another agent never gets the full call: " + agents.get(i).eventNames());
+                }
             }
             JsonObject call = api().get("api/calls/" + callId, api().adminToken()).json();
             assertEquals("active", call.getString("status"));

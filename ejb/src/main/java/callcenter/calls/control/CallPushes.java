@@ -52,13 +52,19 @@ public class CallPushes {
         publish(call, updating(call, shown));
     }
 
+    /**
+     * The winner's {@code call:accepted} carries the same call as its {@code call:updated}; api.md section 5 lists the
+     * accept among the changes that send {@code call:updated} to the call's agent, so it gets both.
+     */
     static List<Push> accepting(CallLog call, Object shown) {
         UUID id = call.id();
         UUID agent = call.agentId();
         String agentName = call.agent() == null ? null : call.agent().displayName();
-        return List.of(answered(call, shown),
-                Push.of("call:taken", new Taken(id, agent, agentName), Audience.agents().except(agent)),
-                Push.of("call:updated", shown, Audience.supervisors().except(agent)));
+        List<Push> events = new ArrayList<>();
+        events.add(answered(call, shown));
+        events.add(Push.of("call:taken", new Taken(id, agent, agentName), Audience.agents().except(agent)));
+        events.addAll(updating(call, shown));
+        return events;
     }
 
     static List<Push> ending(CallLog call) {

@@ -26,11 +26,11 @@ class CallPushesTest {
     }
 
     @Test
-    void anAcceptGoesToBothPartiesTheOtherAgentsAndTheSupervisors() {
+    void anAcceptGoesToBothPartiesTheOtherAgentsTheSupervisorsAndAsAnUpdateToItsAgent() {
         UUID agent = UUID.randomUUID();
         CallLog call = CallLogs.inbound(CallStatus.ACTIVE, agent);
         List<Push> pushes = CallPushes.accepting(call, SHOWN);
-        assertEquals(List.of("call:accepted", "call:taken", "call:updated"), names(pushes));
+        assertEquals(List.of("call:accepted", "call:taken", "call:updated", "call:updated"), names(pushes));
         assertEquals(Audience.parties(call.id(), agent), pushes.get(0).audience());
         assertEquals(SHOWN_JSON, pushes.get(0).data());
         assertEquals(Audience.agents().except(agent), pushes.get(1).audience());
@@ -38,6 +38,8 @@ class CallPushesTest {
                 pushes.get(1).data(), "another agent never gets the full call; every field of api.md is written");
         assertEquals(Audience.supervisors().except(agent), pushes.get(2).audience());
         assertEquals(SHOWN_JSON, pushes.get(2).data());
+        assertEquals(Audience.user(agent), pushes.get(3).audience(), "the call's agent too (api.md section 5)");
+        assertEquals(SHOWN_JSON, pushes.get(3).data());
     }
 
     @Test
