@@ -140,10 +140,13 @@ public class CallPathsWarmUp {
         int passes = settings.warmupPasses();
         int done = 0;
         try {
+            // Looked up once, outside the passes: the lookup is no path a call takes.
+            Actor agent = anyAgent();
+            if (agent == null) {
+                return;
+            }
             while (done < passes && System.nanoTime() < end && !stopped()) {
-                if (!pass()) {
-                    return;
-                }
+                pass(agent);
                 done++;
             }
             LOG.info(String.format("Warmed the initiate and accept paths in %d ms, %d of %d passes (rolled back: nothing"
@@ -156,19 +159,14 @@ public class CallPathsWarmUp {
         }
     }
 
-    /** One initiate and accept as the oldest user who takes calls, rolled back; false when there is no such user. */
-    private boolean pass() throws Exception {
+    /** One initiate and accept as {@code agent}, rolled back. */
+    private void pass(Actor agent) throws Exception {
         transaction.begin();
         try {
-            Actor agent = anyAgent();
-            if (agent == null) {
-                return false;
-            }
             InitiateCall request = new InitiateCall("Warm-up", PHONE, null, null, null);
             CallView waiting = calls.createInbound(request, phoneNumbers.normalize(PHONE, "phoneNumber"), agent, null);
             calls.accept(waiting.id(), agent);
             callerTokens.sign(waiting.id());
-            return true;
         } finally {
             if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 transaction.rollback();
@@ -176,7 +174,10 @@ public class CallPathsWarmUp {
         }
     }
 
-    /** The oldest enabled user who may take calls (the admin on a new installation), or null when there is none. */
+    /**
+     * The oldest enabled user who may take calls (the admin on a new installation), or null when there is none. Read
+     * outside a transaction: the user comes back detached, and only its id, name and role are used.
+     */
     private Actor anyAgent() {
         List<User> users = em.createQuery("SELECT u FROM User u WHERE u.enabled = TRUE AND u.role IN :roles"
                         + " ORDER BY u.createdAt", User.class)
