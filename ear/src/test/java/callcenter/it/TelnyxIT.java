@@ -477,6 +477,28 @@ class TelnyxIT {
     }
 
     @Test
+    void aCallAnsweredBeforeAnAgentTookItIsOnlyTransferredToTheAgent() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        String leg = FakeTelnyx.newCallControlId();
+        voiceRaw("call.initiated", incoming(leg, "+254711000206"));
+        // Telnyx reports the leg answered (an integrator's answer command, api.md section 4) before any agent took
+        // the call: it is active with no agent.
+        voice("call.answered", leg, Json.createObjectBuilder());
+        JsonObject call = byLeg(leg).orElseThrow();
+        assertEquals("active", call.getString("status"), call.toString());
+        assertEquals(JsonValue.NULL, call.get("agent"), call.toString());
+
+        Api.Reply accepted = api().post("api/calls/" + call.getString("id") + "/accept", "", agent.token());
+        assertEquals(200, accepted.status(), accepted.toString());
+        List<FakeTelnyx.Received> commands = fake.awaitCommands(leg, 1, WAIT);
+        // Telnyx refuses a second answer, and the transfer waited for the answer: only the transfer is sent.
+        assertTrue(commands.get(0).path().endsWith("/actions/transfer"), commands.toString());
+        Thread.sleep(1000);
+        assertEquals(1, fake.receivedFor(leg).size(), fake.receivedFor(leg).toString());
+        assertFalse(types(get(call.getString("id"), agent.token())).contains("command_failed"));
+    }
+
+    @Test
     void failedTransferAfterAcceptIsInTheTimelineAndPushedButTheAcceptStands() throws Exception {
         Api.TestUser agent = api().createUser("agent");
         fake.fail("/actions/transfer", FakeTelnyx.Failure.error(422, "90018", "Call has already ended",
@@ -512,6 +534,8 @@ class TelnyxIT {
         assertEquals(200, ended.status(), ended.toString());
         List<FakeTelnyx.Received> sent = fake.awaitCommands(leg, 1, Duration.ofSeconds(10));
         assertTrue(sent.get(0).path().endsWith("/actions/hangup"), sent.toString());
+        // Until Telnyx reports the leg's end, a client may still hang it up (the platform's own hangup may fail).
+        assertOk(api().post("api/voice/calls/" + leg + "/hangup", null, agent.token()));
 
         // Telnyx's call.hangup that follows is recorded and changes nothing.
         assertEquals(200, voice("call.hangup", leg, Json.createObjectBuilder().add("hangup_cause", "NORMAL_CLEARING")
@@ -519,6 +543,26 @@ class TelnyxIT {
         JsonObject call = get(id, agent.token());
         assertEquals("ended", call.getString("status"));
         assertEquals(ended.json().getString("hangupCause"), call.getString("hangupCause"));
+
+        // What comes after Telnyx's hangup (its call.cost, a late call.answered) is recorded and sends nothing: the
+        // leg is gone, and Telnyx would refuse a second hangup.
+        voice("call.cost", leg, Json.createObjectBuilder().add("total_cost", "0.0125").add("currency", "USD"));
+        voice("call.answered", leg, Json.createObjectBuilder());
+        // Commands on the ended call are 409s that send nothing, the hangup included once Telnyx reported it.
+        for (String command : List.of("dtmf", "hangup", "answer", "connect-webrtc")) {
+            Api.Reply refused = api().post("api/voice/calls/" + leg + "/" + command,
+                    "dtmf".equals(command) ? "{\"digits\":\"1\"}" : "{}", agent.token());
+            assertEquals(409, refused.status(), command + " → " + refused);
+            assertTrue(refused.isProblem(), refused.toString());
+            assertTrue(refused.json().getString("type").endsWith("/call-already-ended"), refused.toString());
+        }
+        // The two hangups above are all Telnyx got, also a while later (the webhook path's commands are sent after
+        // their commit, on another thread).
+        Thread.sleep(1500);
+        assertEquals(2, fake.receivedFor(leg).size(), fake.receivedFor(leg).toString());
+        List<String> timeline = types(get(id, agent.token()));
+        assertTrue(timeline.contains("provider.call.cost"), timeline.toString());
+        assertFalse(timeline.contains("command_failed"), timeline.toString());
     }
 
     @Test

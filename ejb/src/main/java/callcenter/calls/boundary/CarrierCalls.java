@@ -10,12 +10,14 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import callcenter.calls.control.CallFailures;
 import callcenter.calls.control.Queuing;
 import callcenter.calls.control.CallTimeline;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.control.Ending;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
+import callcenter.common.CallCenterException;
 import callcenter.common.JsonP;
 import callcenter.common.Times;
 
@@ -102,6 +104,11 @@ public class CarrierCalls {
     public Optional<CallView> byCallControlId(String callControlId) {
         return em.createQuery("SELECT c FROM CallLog c WHERE c.providerCallControlId = :leg", CallLog.class)
                 .setParameter("leg", callControlId).getResultStream().findFirst().map(CallView::of);
+    }
+
+    /** The 409 for a carrier command on a call that is over (api.md section 1: a state conflict). */
+    public static CallCenterException alreadyEnded(UUID callId) {
+        return CallFailures.alreadyEnded(callId);
     }
 
     /** Whether the call is over ({@code ended}, {@code missed} or {@code failed}): its carrier leg should be too. */

@@ -32,6 +32,7 @@ import callcenter.providers.telnyx.control.ClientState;
 import callcenter.providers.telnyx.control.CommandIds;
 import callcenter.providers.telnyx.control.TelnyxClient;
 import callcenter.providers.telnyx.control.TelnyxSettings;
+import callcenter.providers.telnyx.control.WebhookLog;
 
 /**
  * Telnyx calls placed and commanded through the API (api.md section 4): outbound calls, and answer, transfer to a
@@ -67,6 +68,9 @@ public class TelnyxCalls {
 
     @Inject
     IdempotencyRecords idempotency;
+
+    @Inject
+    WebhookLog webhooks;
 
     @PersistenceContext
     EntityManager em;
@@ -189,14 +193,21 @@ public class TelnyxCalls {
     /**
      * One command on a live Telnyx call. Its {@code command_id} is derived from the Idempotency-Key when there is
      * one, so Telnyx ignores a retry of the same request (for 60 s, as Telnyx documents). Nothing is sent when the
-     * call is unknown or not the client's (404), or Telnyx is not configured (503). The body is made only then, so
-     * that a default setting it needs is asked for last.
+     * call is unknown or not the client's (404), when it is over (409, below), or Telnyx is not configured (503).
+     * The body is made only then, so that a default setting it needs is asked for last.
      */
     private void send(String callControlId, String action, Supplier<JsonObject> body, String idempotencyKey,
                       Actor caller) {
         String key = IdempotencyKeys.check(idempotencyKey);
         CarrierNumbers.requireDialer(caller);
         CallLog call = callOf(callControlId, caller);
+        // Telnyx refuses a command on a leg that has hung up, so a final call gets nothing sent and a 409 like the
+        // platform's own end of an ended call, not a 502 and a command_failed entry. One exception: a hangup while
+        // Telnyx has not reported the leg's end (the platform ended the call and its own hangup may have failed).
+        if (call.status().isFinal()
+                && (!"hangup".equals(action) || webhooks.earlierHangup(callControlId).isPresent())) {
+            throw CarrierCalls.alreadyEnded(call.id());
+        }
         telnyx.apiKey();
         JsonObject sent = body.get();
         String commandId = CommandIds.forRequest(callControlId, action, caller.principalKey(), key);

@@ -22,6 +22,7 @@ import callcenter.common.JsonP;
 import callcenter.providers.telnyx.control.CommandIds;
 import callcenter.providers.telnyx.control.TelnyxClient;
 import callcenter.providers.telnyx.control.TelnyxSettings;
+import callcenter.providers.telnyx.control.WebhookLog;
 import callcenter.users.boundary.CarrierIdentities;
 import callcenter.users.boundary.CarrierIdentity;
 
@@ -49,6 +50,9 @@ public class TelnyxLegs {
     @Inject
     CarrierIdentities users;
 
+    @Inject
+    WebhookLog webhooks;
+
     @Resource
     SessionContext context;
 
@@ -67,7 +71,7 @@ public class TelnyxLegs {
 
     @Asynchronous
     public void answerAndTransfer(UUID callId, String callControlId, UUID agentId) {
-        if (send(callId, callControlId, "answer", null)) {
+        if (webhooks.answered(callControlId) || send(callId, callControlId, "answer", null)) {
             String user;
             try {
                 user = sipUserOf(agentId);

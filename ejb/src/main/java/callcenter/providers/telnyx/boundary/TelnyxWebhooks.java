@@ -77,8 +77,12 @@ public class TelnyxWebhooks {
         calls.carrierEvent(callId, event.timelineType(), event.toTimeline());
         if (event.callChange() != WebhookEvent.CallChange.ENDED && calls.isFinal(known.get())) {
             // The leg lives on although the call is over: a dial that timed out here but reached Telnyx, or an
-            // answer after the call ended. A final call never keeps a live leg, so it is hung up.
-            legs.hangUp(callId, leg);
+            // answer after the call ended. A final call never keeps a live leg, so it is hung up; unless Telnyx
+            // has reported its hangup already (a call.cost, or a late call.answered): Telnyx would refuse the
+            // command, and the ended call's timeline would gain a command_failed for nothing.
+            if (log.earlierHangup(leg).isEmpty()) {
+                legs.hangUp(callId, leg);
+            }
             return;
         }
         switch (event.callChange()) {

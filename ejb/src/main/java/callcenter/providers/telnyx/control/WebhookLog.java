@@ -54,6 +54,7 @@ public class WebhookLog {
      * The hangup already received for a leg, if any: its cause, or "unspecified" when Telnyx gave none (Telnyx does
      * not order webhooks, so a hangup can come before the leg's {@code call.initiated}).
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> earlierHangup(String callControlId) {
         List<?> hangup = em.createNativeQuery("SELECT hangup_cause FROM telnyx_webhooks WHERE call_control_id = ?1"
                         + " AND event_type = 'call.hangup'").setParameter(1, callControlId).setMaxResults(1)
@@ -62,5 +63,16 @@ public class WebhookLog {
             return Optional.empty();
         }
         return Optional.of(hangup.get(0) == null ? WebhookEvent.UNSPECIFIED : (String) hangup.get(0));
+    }
+
+    /**
+     * Whether Telnyx has reported the leg answered before an agent took the call (an integrator's answer command):
+     * such a leg is only transferred to the agent, since Telnyx refuses to answer a call twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean answered(String callControlId) {
+        return !em.createNativeQuery("SELECT 1 FROM telnyx_webhooks WHERE call_control_id = ?1"
+                        + " AND event_type = 'call.answered'").setParameter(1, callControlId).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 }
