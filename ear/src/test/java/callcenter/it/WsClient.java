@@ -161,6 +161,15 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The names of the frames about one call (data with that {@code callId}, or a call object with that id), in order. */
+    public List<String> eventsOfCall(String callId) {
+        synchronized (frames) {
+            return frames.stream().filter(f -> f.get("data") instanceof JsonObject d
+                            && (callId.equals(d.getString("callId", null)) || callId.equals(d.getString("id", null))))
+                    .map(f -> f.getString("event", "?")).toList();
+        }
+    }
+
     public List<String> eventNames() {
         synchronized (frames) {
             return frames.stream().map(f -> f.getString("event", "?")).toList();

@@ -19,9 +19,10 @@ import callcenter.agents.entity.AgentStatus;
 import callcenter.agents.entity.AwayReason;
 import callcenter.calls.boundary.AgentCallChanged;
 import callcenter.calls.boundary.CallService;
-import callcenter.calls.boundary.CallView;
+import callcenter.calls.boundary.CallerCatchUp;
 import callcenter.common.CallCenterException;
 import callcenter.common.Times;
+import callcenter.events.Push;
 import callcenter.platform.Settings;
 import callcenter.users.boundary.StaffDirectory;
 import callcenter.users.entity.User;
@@ -33,6 +34,9 @@ import callcenter.users.entity.User;
  */
 @Stateless
 public class PresenceService {
+
+    @Inject
+    CallerCatchUp catchUp;
 
     @Inject
     StaffDirectory staff;
@@ -63,7 +67,7 @@ public class PresenceService {
         }
         Instant now = Times.now();
         sockets.open(socketId, userId, nodeId, now);
-        Optional<CallView> activeCall = calls.activeCallOf(userId);
+        Optional<Push> activeCall = catchUp.ofAgent(userId);
         AgentPresence presence = presences.change(userId, AgentStatus.registered(activeCall.isPresent()), extension, now);
         AgentView self = updates.tell(user, presence);
         // Without the agents list: the socket reads it after this commits, one read for the sockets registering

@@ -68,10 +68,12 @@ public class CallChanges {
         return view;
     }
 
+    /**
+     * The wrap-up of an ended call: no push. api.md section 5 sends {@code call:updated} only for calls that are not
+     * final, and the agent that wrapped it up has the call in the answer.
+     */
     CallView wrappedUp(CallLog call) {
-        CallView view = CallView.of(call);
-        pushes.updated(call, view);
-        return view;
+        return CallView.of(call);
     }
 
     /**

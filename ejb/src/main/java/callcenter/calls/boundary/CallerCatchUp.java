@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import callcenter.calls.control.CallAccess;
 import callcenter.calls.control.CallPushes;
+import callcenter.calls.control.CallSearch;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
@@ -29,10 +30,14 @@ public class CallerCatchUp {
     @Inject
     CallPlaces places;
 
+    @Inject
+    CallSearch search;
+
     /**
      * The frame for a socket of {@code caller} opened at {@code openedAt}, if it is to get one: a waiting call's place
      * is not told again when a tick told the same since then (the socket heard that push itself). The call is read
-     * and its place recorded as told in one transaction.
+     * and its place recorded as told in one transaction. The frame is ordered by the version read, like the call's
+     * pushes, so that the socket drops it when a newer change reached it first.
      */
     public Optional<Push> of(UUID callId, Actor caller, Instant openedAt) {
         CallLog call = transitions.fresh(callId);
@@ -40,11 +45,21 @@ public class CallerCatchUp {
             return Optional.empty();
         }
         if (call.status() == CallStatus.ACTIVE && call.agentId() != null) {
-            return Optional.of(CallPushes.answered(call, places.placed(call)));
+            return Optional.of(CallPushes.handedBack(call, places.placed(call)));
         }
         if (call.status().isFinal()) {
-            return Optional.of(CallPushes.end(call));
+            return Optional.of(CallPushes.end(call).forCall(call.id(), call.version()));
         }
-        return call.status() == CallStatus.WAITING ? places.toldOnJoin(call, openedAt) : Optional.empty();
+        return call.status() == CallStatus.WAITING
+                ? places.toldOnJoin(call, openedAt).map(push -> push.forCall(call.id(), call.version()))
+                : Optional.empty();
+    }
+
+    /**
+     * The agent's side of the same: its own active call as the {@code call:accepted} a registering dashboard gets
+     * back (api.md section 5), ordered by the call's version like the caller's frames above.
+     */
+    public Optional<Push> ofAgent(UUID agentId) {
+        return search.activeCallOf(agentId).map(call -> CallPushes.handedBack(call, CallView.of(call)));
     }
 }

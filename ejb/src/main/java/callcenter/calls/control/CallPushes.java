@@ -47,7 +47,7 @@ public class CallPushes {
         publish(call, ending(call));
     }
 
-    /** Anything else that changed on a live call, or the wrap-up of an ended one. */
+    /** Anything else that changed on a live call. */
     public void updated(CallLog call, Object shown) {
         publish(call, updating(call, shown));
     }
@@ -76,6 +76,14 @@ public class CallPushes {
         return Push.of("call:accepted", shown, Audience.parties(call.id(), call.agentId()));
     }
 
+    /**
+     * The {@code call:accepted} handed back to a reconnecting agent's socket, ordered like the call's pushes: the
+     * socket drops it when a newer change of the call was pushed to it meanwhile (api.md section 5).
+     */
+    public static Push handedBack(CallLog call, Object shown) {
+        return answered(call, shown).forCall(call.id(), call.version());
+    }
+
     /** {@code call:ended} to every agent and the caller; also what a caller socket opening later catches up with. */
     public static Push end(CallLog call) {
         return Push.of("call:ended", new Ended(call.id(), call.status().wireName(),
@@ -84,16 +92,17 @@ public class CallPushes {
     }
 
     /**
-     * Supervisors see every change; the call's agent too, and it alone once the call is final (its wrap-up):
-     * another agent never gets the full call object of a call that is not theirs.
+     * Supervisors and the call's agent see every change of a live call (api.md section 5: none once it is final,
+     * when {@code call:ended} has told it): another agent never gets the full call object of a call that is not theirs.
      */
     static List<Push> updating(CallLog call, Object shown) {
         UUID agent = call.agentId();
         List<Push> events = new ArrayList<>();
-        if (!call.status().isFinal()) {
-            events.add(Push.of("call:updated", shown, agent == null ? Audience.supervisors()
-                    : Audience.supervisors().except(agent)));
+        if (call.status().isFinal()) {
+            return events;
         }
+        events.add(Push.of("call:updated", shown, agent == null ? Audience.supervisors()
+                : Audience.supervisors().except(agent)));
         if (agent != null) {
             events.add(Push.of("call:updated", shown, Audience.user(agent)));
         }

@@ -53,15 +53,14 @@ class CallPushesTest {
     }
 
     @Test
-    void anUpdateGoesToTheSupervisorsAndTheCallsAgentAndAWrapUpToTheAgentAlone() {
+    void anUpdateGoesToTheSupervisorsAndTheCallsAgentAndNobodyOnceTheCallIsFinal() {
         UUID agent = UUID.randomUUID();
         List<Push> live = CallPushes.updating(CallLogs.inbound(CallStatus.ACTIVE, agent), SHOWN);
         assertEquals(List.of(Audience.supervisors().except(agent), Audience.user(agent)),
                 live.stream().map(Push::audience).toList());
         assertEquals(List.of(Audience.supervisors()),
                 CallPushes.updating(CallLogs.inbound(CallStatus.ACTIVE, null), SHOWN).stream().map(Push::audience).toList());
-        List<Push> wrappedUp = CallPushes.updating(CallLogs.inbound(CallStatus.ENDED, agent), SHOWN);
-        assertEquals(List.of("call:updated"), names(wrappedUp));
-        assertEquals(Audience.user(agent), wrappedUp.get(0).audience());
+        // api.md section 5: call:updated only for a call that is not final (a wrap-up changes an ended call).
+        assertEquals(List.of(), CallPushes.updating(CallLogs.inbound(CallStatus.ENDED, agent), SHOWN));
     }
 }

@@ -23,7 +23,7 @@ public class CallerJoins {
     CallerCatchUp catchUp;
 
     @Inject
-    SocketWriter writer;
+    PushDelivery delivery;
 
     /** A callerToken opens a socket only while the server still honours it (until an hour after its call ended). */
     boolean mayJoin(Peer peer) {
@@ -43,7 +43,7 @@ public class CallerJoins {
      */
     void joined(Peer peer, Instant openedAt) {
         try {
-            catchUp.of(peer.callId, peer.actor(), openedAt).ifPresent(push -> writer.send(peer, push.frame()));
+            catchUp.of(peer.callId, peer.actor(), openedAt).ifPresent(push -> delivery.catchUp(peer, push));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no call state for a joining caller", e);
         }

@@ -101,7 +101,7 @@ public class PresenceEvents {
         }
         writer.send(peer, Frames.of("calls:waiting", snapshot.of(peer.userId)));
         if (registration.activeCall() != null) {
-            writer.send(peer, Frames.of("call:accepted", registration.activeCall()));
+            delivery.catchUp(peer, registration.activeCall());
         }
     }
 

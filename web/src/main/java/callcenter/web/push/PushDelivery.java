@@ -110,6 +110,22 @@ public class PushDelivery {
         }
     }
 
+    /**
+     * A frame for one socket that catches it up on a call (a reconnecting agent's active call, a joining caller's),
+     * read from the database: sent unless a newer change of the call was pushed on this node since, which the socket,
+     * open by then, received itself. Without the check a {@code call:ended} committed while an agent registered
+     * reached the socket before the {@code call:accepted} read earlier, and the dashboard showed an ended call as
+     * active. Under the lock of the order check, so that no newer event can be queued between the check and the send;
+     * the catch-up does not move the order forward, since the other sockets have not had it.
+     */
+    void catchUp(Peer peer, Push push) {
+        synchronized (order) {
+            if (order.current(push.orderKey(), push.sequence())) {
+                writer.send(peer, push.frame());
+            }
+        }
+    }
+
     /** This node's own registration changed an agent's status: known here at once, before its event comes back. */
     void statusChanged(UUID userId, AgentStatus status, long version) {
         synchronized (order) {

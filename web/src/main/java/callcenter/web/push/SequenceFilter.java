@@ -49,6 +49,15 @@ final class SequenceFilter {
         return true;
     }
 
+    /** Whether an event with this sequence is not older than the newest one accepted for its key; records nothing. */
+    synchronized boolean current(String key, Long sequence) {
+        if (key == null || sequence == null) {
+            return true;
+        }
+        Seen last = seen.get(key);
+        return last == null || sequence >= last.sequence();
+    }
+
     synchronized int size() {
         return seen.size();
     }

@@ -22,6 +22,17 @@ class SequenceFilterTest {
     }
 
     @Test
+    void aCatchUpIsCurrentUnlessANewerEventPassedAndRecordsNothing() {
+        assertTrue(filter.current("call:1", 4L), "nothing of the call seen yet");
+        assertTrue(filter.accept("call:1", 5L), "call:ended (version 5) delivered");
+        assertFalse(filter.current("call:1", 4L), "the call:accepted read at version 4 is stale");
+        assertTrue(filter.current("call:1", 5L), "read at the same version: current");
+        assertTrue(filter.current("call:1", 9L));
+        assertTrue(filter.accept("call:1", 6L), "checking a catch-up at 9 did not move the order");
+        assertTrue(filter.current(null, null));
+    }
+
+    @Test
     void keysAreIndependentAndUnorderedEventsPass() {
         assertTrue(filter.accept("call:1", 5L));
         assertTrue(filter.accept("call:2", 1L));
