@@ -244,6 +244,18 @@ class CallsIT {
         assertTrue(late.json().getString("type").endsWith("/call-already-ended"), late.toString());
         assertEquals(404, api.post("api/calls/" + UUID.randomUUID() + "/accept", null, agent.token()).status());
         assertEquals(403, api.post("api/calls/" + id + "/accept", null, api.clientToken()).status());
+
+        // Another agent's call, once ended, is outside this agent's view (api.md section 1): 404, as for a GET; its
+        // own agent gets the 409.
+        String taken = initiate(admin, body("Taken Then Ended", randomNational()), Map.of()).json().getString("id");
+        assertEquals(200, api.post("api/calls/" + taken + "/accept", null, agent.token()).status());
+        assertEquals(200, api.post("api/calls/" + taken + "/end", null, agent.token()).status());
+        Api.Reply foreign = api.post("api/calls/" + taken + "/accept", null, api.createUser("agent").token());
+        assertEquals(404, foreign.status(), foreign.toString());
+        assertTrue(foreign.isProblem(), foreign.toString());
+        Api.Reply own = api.post("api/calls/" + taken + "/accept", null, agent.token());
+        assertEquals(409, own.status(), own.toString());
+        assertTrue(own.json().getString("type").endsWith("/call-already-ended"), own.toString());
     }
 
     // ---- end and wrapup ---------------------------------------------------------------------------------------

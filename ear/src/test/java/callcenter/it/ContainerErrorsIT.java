@@ -49,7 +49,8 @@ class ContainerErrorsIT {
     void openApiDocumentListsEveryPathWhereItIsServed() {
         Api.Reply doc = Api.at(base).get("openapi", null);
         assertEquals(200, doc.status(), doc.toString());
-        for (String path : new String[] {"/api/calls/initiate:", "/api/calls/{id}/accept:", "/api/auth/login:",
+        for (String path : new String[] {"/api/calls/initiate:", "/api/calls/{id}:", "/api/calls/{id}/accept:",
+                "/api/auth/login:",
                 "/webhooks/africastalking/voice:", "/health/ready:", "/webhooks/voice:", "/api/voice/calls/outbound:",
                 "/api/sms:"}) {
             assertTrue(doc.body().contains("\n  " + path), path + " missing from " + doc.body());
@@ -71,5 +72,13 @@ class ContainerErrorsIT {
             assertEquals(404, reply.status(), path + " " + reply);
             assertTrue(reply.isProblem(), path + " " + reply);
         }
+        // A path that exists with another method: 405 (api.md section 1), also where a call's id could stand.
+        String admin = Api.at(base).adminToken();
+        for (String path : new String[]{"api/calls/initiate", "api/auth/login"}) {
+            Api.Reply reply = Api.at(base).get(path, admin);
+            assertEquals(405, reply.status(), path + " " + reply);
+            assertTrue(reply.isProblem(), path + " " + reply);
+        }
+        assertEquals(404, Api.at(base).get("api/calls/not-a-call-id", admin).status());
     }
 }

@@ -28,11 +28,11 @@ import callcenter.common.CallCenterException;
  * the same few milliseconds, and every loser used to run an UPDATE that waited on the winner's row lock, then read the
  * row again: most of the race's CPU on the node, and what the winner's own transaction queued behind.
  *
- * <p>So: a call this node knows to be taken or ended ({@link SettledCalls}: pushed through the topic, or learnt
- * from this node's own accept of it) is refused at once with the database's answer. An accept arriving while this
- * node's first accept of that call is in its transaction waits for that one's outcome: when it settled the call (it
- * won, or was refused because the call was taken or had ended), the waiting accepts are refused likewise; when it
- * failed for a reason of its own (the agent, the database), each goes to the database itself. A REST accept waits on
+ * <p>So: a call this node knows to be taken ({@link SettledCalls}: pushed through the topic, or learnt from this
+ * node's own accept of it) is refused at once with the database's answer. An accept arriving while this node's first
+ * accept of that call is in its transaction waits for that one's outcome: when it took the call (it won, or was
+ * refused because the call was taken), the waiting accepts are refused likewise; otherwise (the call had ended, or
+ * the accept failed for a reason of its own: the agent, the database), each goes to the database itself. A REST accept waits on
  * its request thread; a socket's waits without a thread ({@link #accept(UUID, Actor, Consumer)}).
  *
  * <p>This decides nothing: a call that has an agent never loses it and a final call never becomes acceptable
@@ -116,7 +116,7 @@ public class AcceptRace {
     }
 
     private void afterAhead(UUID callId, Actor agent, Consumer<RuntimeException> refused) {
-        Optional<AcceptRefusal> known = settled.of(callId);
+        Optional<AcceptRefusal> known = known(callId);
         if (known.isPresent()) {
             refused.accept(known.get().of(callId));
             return;
@@ -134,8 +134,17 @@ public class AcceptRace {
         }
     }
 
+    /**
+     * The refusal this node can answer alone: a taken call is a 409 to every agent. An ended one is not answered from
+     * memory: another agent's ended call is outside an agent's view, a 404 (api.md section 1), which the database
+     * decides; ended calls are not raced for, so that costs no race its speed.
+     */
+    private Optional<AcceptRefusal> known(UUID callId) {
+        return settled.of(callId).filter(AcceptRefusal.TAKEN::equals);
+    }
+
     private void refuseIfSettled(UUID callId) {
-        Optional<AcceptRefusal> known = settled.of(callId);
+        Optional<AcceptRefusal> known = known(callId);
         if (known.isPresent()) {
             throw known.get().of(callId);
         }

@@ -66,7 +66,8 @@ class AcceptRaceTest {
     }
 
     @Test
-    void aRefusalThatSaysTheCallEndedAnswersThoseBehindIt() throws Exception {
+    void aRefusalThatSaysTheCallEndedLetsThoseBehindItAskTheDatabase() throws Exception {
+        // Whether an ended call is a 409 or, another agent's call, a 404 depends on who asks (api.md section 1).
         Database database = new Database(() -> {
             throw CallFailures.alreadyEnded(call);
         });
@@ -77,7 +78,7 @@ class AcceptRaceTest {
         database.decide.countDown();
         assertEquals("call-already-ended", refusal(first).type());
         assertEquals("call-already-ended", refusal(behind).type());
-        assertEquals(1, database.accepts.get());
+        assertEquals(2, database.accepts.get());
     }
 
     @Test
@@ -155,17 +156,20 @@ class AcceptRaceTest {
     }
 
     @Test
-    void callsPushedAsTakenOrEndedAreRefusedWithoutTheDatabase() {
-        Database database = new Database(() -> null);
+    void callsPushedAsTakenAreRefusedWithoutTheDatabaseAndEndedOnesGoToIt() {
+        Database database = new Database(() -> {
+            throw CallFailures.notFound(UUID.randomUUID());
+        });
         database.decide.countDown();
         UUID ended = UUID.randomUUID();
         race.settled.follow("call:accepted", "call:" + call);
         race.settled.follow("call:ended", "call:" + ended);
         assertEquals("call-already-taken",
                 assertThrows(CallCenterException.class, () -> race.accept(call, agent())).type());
-        assertEquals("call-already-ended",
-                assertThrows(CallCenterException.class, () -> race.accept(ended, agent())).type());
         assertEquals(0, database.accepts.get());
+        assertEquals(404, assertThrows(CallCenterException.class, () -> race.accept(ended, agent())).status(),
+                "the database's answer: another agent's ended call is not this agent's to see");
+        assertEquals(1, database.accepts.get());
     }
 
     @Test

@@ -200,9 +200,9 @@ public class CallService {
             throw CallCenterException.forbidden("Only agents, supervisors and admins take calls");
         }
         if (!transitions.accept(id, agent.id())) {
-            // The losers of a race: one read of the status, not the whole row twice.
             CallStatus status = transitions.statusOf(id).orElseThrow(() -> CallFailures.notFound(id));
-            throw status.isFinal() ? CallFailures.alreadyEnded(id) : CallFailures.alreadyTaken(id);
+            throw status == CallStatus.ACTIVE ? CallFailures.alreadyTaken(id)
+                    : CallFailures.acceptRefused(transitions.fresh(id), agent);
         }
         CallLog call = transitions.fresh(id);
         timeline.add(id, "accepted", JsonP.createObjectBuilder()

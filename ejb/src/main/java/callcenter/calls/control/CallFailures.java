@@ -2,7 +2,9 @@ package callcenter.calls.control;
 
 import java.util.UUID;
 
+import callcenter.calls.entity.CallLog;
 import callcenter.calls.entity.CallStatus;
+import callcenter.common.Actor;
 import callcenter.common.CallCenterException;
 
 /** The problems a call change can answer with, named once so REST, WebSocket and carriers say the same thing. */
@@ -23,6 +25,19 @@ public final class CallFailures {
     public static CallCenterException alreadyEnded(UUID id) {
         return CallCenterException.conflict(ALREADY_ENDED, "Call already ended", "Call " + id + " has already ended")
                 .with("callId", id);
+    }
+
+    /**
+     * Why an accept of a call that is neither waiting nor active did not win (an active one is taken: a 409 to anyone,
+     * api.md section 3, and all the losers of a race need read). Another agent's call, ended or dialing, is outside
+     * the agent's view: a 404 (section 1). A call nobody took that ended was waiting, in every agent's view, when
+     * the agent chose to answer it: a 409, already ended.
+     */
+    public static CallCenterException acceptRefused(CallLog call, Actor agent) {
+        if (call.agentId() != null && !CallAccess.visible(call, agent)) {
+            return notFound(call.id());
+        }
+        return call.status().isFinal() ? alreadyEnded(call.id()) : alreadyTaken(call.id());
     }
 
     public static CallCenterException alreadyTaken(UUID id) {

@@ -73,8 +73,10 @@ public class CallsResource {
                 PageRequest.of(limit, cursor), caller);
     }
 
+    // Only what looks like a UUID is an id: GET /api/calls/initiate is a wrong method on initiate (405), not an
+    // unknown call. No braces in the pattern: the OpenAPI document's path would carry them.
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9a-fA-F]+-[0-9a-fA-F-]+}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
     public CallWithTimeline getCall(@PathParam("id") UUID id) {
         return calls.getWithTimeline(id, caller);
