@@ -44,7 +44,9 @@ function ok() {
 }
 
 async function load() {
-    const [queues, users] = await Promise.all([api('/api/queues'), api('/api/users?limit=500')]);
+    const [page, users] = await Promise.all([api('/api/queues?limit=500'), api('/api/users?limit=500')]);
+    // The list is a page, newest first (api.md section 1); the table is by name.
+    const queues = page.items.slice().sort((a, b) => a.name.localeCompare(b.name));
     $('queue-table').querySelector('tbody').replaceChildren(...queues.map(q => el('tr', { 'data-queue': q.name },
         el('th', { scope: 'row' }, q.name), el('td', {}, q.strategy), el('td', {}, skillsText(q.requiredSkills) || '—'),
         el('td', {}, String(q.priority)), el('td', {}, `${q.offerTimeoutSeconds} s`),

@@ -137,10 +137,26 @@ class RoutingIT {
         assertEquals(409, api().post("api/queues", "{\"name\":\"" + name + "\"}", admin).status());
 
         Api.TestUser agent = api().createUser("agent");
-        Api.Reply list = api().get("api/queues", agent.token());
+        Api.Reply list = api().get("api/queues?limit=500", agent.token());
         assertEquals(200, list.status(), list.toString());
-        assertTrue(list.array().stream().map(JsonValue::asJsonObject).anyMatch(q -> "general".equals(q.getString("name"))
-                && "ring-all".equals(q.getString("strategy"))), list.body());
+        assertTrue(list.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .anyMatch(q -> "general".equals(q.getString("name")) && "ring-all".equals(q.getString("strategy"))),
+                list.body());
+        // Paged like every list (api.md section 1): newest first, one page after the other, each queue once.
+        Api.Reply first = api().get("api/queues?limit=1", agent.token());
+        assertEquals(name, first.json().getJsonArray("items").getJsonObject(0).getString("name"), first.body());
+        List<String> walked = new ArrayList<>();
+        for (String cursor = ""; cursor != null; ) {
+            Api.Reply page = api().get("api/queues?limit=2" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), agent.token());
+            assertEquals(200, page.status(), page.toString());
+            page.json().getJsonArray("items").forEach(q -> walked.add(q.asJsonObject().getString("name")));
+            cursor = page.json().isNull("nextCursor") ? null : page.json().getString("nextCursor");
+        }
+        assertEquals(list.json().getJsonArray("items").stream().map(q -> q.asJsonObject().getString("name")).toList(),
+                walked);
+        for (String bad : List.of("limit=0", "limit=abc", "limit=501", "cursor=forged")) {
+            assertEquals(400, api().get("api/queues?" + bad, agent.token()).status(), bad);
+        }
         assertEquals(403, api().post("api/queues", "{\"name\":\"" + unique("x") + "\"}", agent.token()).status());
         assertEquals(403, api().delete("api/queues/" + name, agent.token()).status());
 

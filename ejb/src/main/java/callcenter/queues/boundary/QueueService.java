@@ -1,8 +1,10 @@
 package callcenter.queues.boundary;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
@@ -13,7 +15,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import callcenter.common.CallCenterException;
+import callcenter.common.Cursor;
 import callcenter.common.FieldError;
+import callcenter.common.Page;
+import callcenter.common.PageRequest;
 import callcenter.common.Times;
 import callcenter.queues.entity.Queue;
 import callcenter.queues.entity.Strategy;
@@ -50,10 +55,41 @@ public class QueueService {
         return QueueView.of(queue);
     }
 
-    /** Every queue, by name. Few enough to list whole. */
-    public List<QueueView> list() {
+    /** Every queue, by name (the statistics' rows). */
+    public List<QueueView> views() {
         return em.createQuery("SELECT q FROM Queue q ORDER BY q.name", Queue.class).getResultStream()
                 .map(QueueView::of).toList();
+    }
+
+    /**
+     * {@code GET /api/queues}: a page of the queues, newest first, like every list (api.md section 1). Queues are few,
+     * so they are read whole and the page is cut here; the cursor names a page's last queue by its creation time and
+     * a UUID made from its name (a queue's id is its name).
+     */
+    public Page<QueueView> list(PageRequest page) {
+        List<Queue> newestFirst = em.createQuery("SELECT q FROM Queue q ORDER BY q.createdAt DESC, q.name DESC",
+                Queue.class).getResultList();
+        int from = page.after() == null ? 0 : after(newestFirst, page.after());
+        return page.page(newestFirst.subList(from, newestFirst.size()),
+                q -> new Cursor.Position(q.createdAt(), idOf(q))).map(QueueView::of);
+    }
+
+    /** Where the page after {@code cursor} starts; a tie on time whose queue is gone skips the rest of that tie. */
+    private static int after(List<Queue> newestFirst, Cursor.Position cursor) {
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Queue q = newestFirst.get(i);
+            if (q.createdAt().isBefore(cursor.createdAt())) {
+                return i;
+            }
+            if (q.createdAt().equals(cursor.createdAt()) && idOf(q).equals(cursor.id())) {
+                return i + 1;
+            }
+        }
+        return newestFirst.size();
+    }
+
+    private static UUID idOf(Queue queue) {
+        return UUID.nameUUIDFromBytes(queue.name().getBytes(StandardCharsets.UTF_8));
     }
 
     public QueueView get(String name) {

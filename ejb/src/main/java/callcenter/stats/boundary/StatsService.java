@@ -90,7 +90,7 @@ public class StatsService {
         Map<String, List<TodayFigures.Offered>> today = offeredToday.stream().filter(o -> o.queue() != null)
                 .collect(Collectors.groupingBy(TodayFigures.Offered::queue));
         List<QueueStats> result = new ArrayList<>();
-        for (QueueView queue : queues.list()) {
+        for (QueueView queue : queues.views()) {
             Object[] w = waiting.get(queue.name());
             long[] m = members.getOrDefault(queue.name(), new long[2]);
             List<TodayFigures.Offered> offered = today.getOrDefault(queue.name(), List.of());

@@ -1,7 +1,5 @@
 package callcenter.web.queues;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,12 +11,15 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import callcenter.common.Page;
+import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.queues.boundary.QueueService;
 import callcenter.queues.boundary.QueueView;
@@ -41,8 +42,8 @@ public class QueuesResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
-    public List<QueueView> listQueues() {
-        return queues.list();
+    public Page<QueueView> listQueues(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return queues.list(PageRequest.of(limit, cursor));
     }
 
     @GET
