@@ -86,7 +86,7 @@ export function renderIncoming(actions) {
             el('div', { class: 'muted' }, c.phoneNumber || ''),
             el('dl', { class: 'facts' },
                 el('dt', {}, 'IVR option'), el('dd', {}, c.ivrOption || '—'),
-                el('dt', {}, 'Queue'), el('dd', { class: 'queue' }, c.queue || c.queueName || '—'),
+                el('dt', {}, 'Queue'), el('dd', { class: 'queue' }, queueLabel(c) || '—'),
                 el('dt', {}, 'Priority'), el('dd', { class: 'priority' }, c.priority === undefined ? '—' : String(c.priority)),
                 el('dt', {}, 'Waiting'), el('dd', { class: 'waited', 'data-since': c.timestamp }, seconds(since(c.timestamp))))),
         el('div', { class: 'actions' },
@@ -96,6 +96,15 @@ export function renderIncoming(actions) {
             el('button', { type: 'button',
                 'aria-label': `Decline call from ${c.callerName || c.phoneNumber || 'unknown caller'}`,
                 onclick: () => actions.decline(c.callId) }, 'Decline')))));
+}
+
+/**
+ * The queue that routed the call, and the queueName the caller asked for when no queue has that name (the call is
+ * then routed by the default queue, api.md section 7): the agent still learns what the caller chose.
+ */
+function queueLabel(call) {
+    const queue = call.queue || call.queueName;
+    return call.queueName && queue !== call.queueName ? `${queue} (asked for ${call.queueName})` : queue;
 }
 
 export function tickTimers() {
@@ -116,8 +125,7 @@ export function renderActive(dtmf) {
     }
     $('active-caller').textContent = call.callerName || 'Unknown caller';
     $('active-number').textContent = call.phoneNumber || '';
-    // The queue that routed the call, as on the ringing card; the caller's queueName when the server sent none.
-    const queue = call.queue || call.queueName;
+    const queue = queueLabel(call);
     $('active-meta').textContent = [call.ivrOption && `IVR: ${call.ivrOption}`, queue && `Queue: ${queue}`,
         call.channel && `via ${call.channel}`].filter(Boolean).join(' · ');
     const mute = $('mute');

@@ -120,7 +120,7 @@ class DashboardIT {
             assertTrue(cardText.contains(callerName), cardText);
             assertTrue(cardText.contains("+254711000111"), cardText);
             assertTrue(cardText.contains("2-support"), cardText);
-            assertTrue(cardText.contains("general"), cardText);
+            assertTrue(cardText.contains("general (asked for priority)"), cardText);
             assertBadgeCountsTheCards(a);
             a.screenshot("dashboard-incoming-call");
 
@@ -131,8 +131,8 @@ class DashboardIT {
             assertBadgeCountsTheCards(b);
             a.await("active call card", d -> d.findElement(By.id("active-call")).isDisplayed());
             assertEquals(callerName, a.text("active-caller"));
-            // The routing queue, as on the ringing card, not the name the caller asked for.
-            assertTrue(a.text("active-meta").contains("Queue: general"), a.text("active-meta"));
+            // The routing queue, as on the ringing card, and the name the caller asked for.
+            assertTrue(a.text("active-meta").contains("Queue: general (asked for priority)"), a.text("active-meta"));
             caller.await("caller sees the agent", d -> caller.text("call-state").contains(alice.username()));
 
             // Real audio between the two pages.
