@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +66,20 @@ class BootableJarIT {
         return MetricsIT.sample(reply.body(), ROUTINGS).orElseThrow(() -> new AssertionError(ROUTINGS + " not in:\n" + reply.body()));
     }
 
+    /** An IPv4 address of this host other than loopback, as another machine would reach it. */
+    private static String nonLoopbackAddress() throws Exception {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("this host has no non-loopback IPv4 address to reach the node on");
+    }
+
     private static List<String> callIds(Api api, String token) {
         Api.Reply calls = api.get("api/calls?limit=50", token);
         assertEquals(200, calls.status(), calls.toString());
@@ -85,6 +103,13 @@ class BootableJarIT {
             assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
             Api api = Api.at(server.url());
             assertTrue(api.get("health/ready", null).body().contains("H2"), "the default is the embedded database");
+            // The one HTTP port answers on this host's other addresses too (WildFly's own default is 127.0.0.1 only):
+            // agents' browsers and carriers' webhooks come from elsewhere.
+            String external = nonLoopbackAddress();
+            HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + external + ":" + JAR_PORT + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, live.statusCode(), "reached on " + external + ": " + live.body());
 
             assertFalse(server.output().stream().anyMatch(line -> line.contains("IJ020016")),
                     "the transaction manager must register its recovery scan of the broker (IJ020016: XA recovery disabled)");
