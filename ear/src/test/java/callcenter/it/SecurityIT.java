@@ -200,6 +200,37 @@ class SecurityIT {
         assertEquals(200, login(agent.username(), agent.password(), randomAddress()).status(), "other addresses may");
     }
 
+    /**
+     * Right passwords never lock an address: an office behind one NAT address whose failures came near the limit
+     * still logs in, however many of its logins are right; only the failure that reaches the limit locks it.
+     */
+    @Test
+    void rightPasswordsNeverLockAnAddressOnlyTheFailureThatReachesTheLimit() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        String address = randomAddress();
+        int limit = 100; // CALLCENTER_LOGIN_ADDRESS_MAX_FAILURES' default
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Reply>> guesses = new ArrayList<>();
+            for (int i = 0; i < limit - 1; i++) {
+                String username = "nobody_" + UUID.randomUUID().toString().substring(0, 8);
+                guesses.add(pool.submit(() -> login(username, "wrong-password", address)));
+            }
+            for (Future<Api.Reply> guess : guesses) {
+                assertEquals(401, guess.get().status(), guess.get().toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 3; i++) {
+            Api.Reply right = login(agent.username(), agent.password(), address);
+            assertEquals(200, right.status(), "right login " + (i + 1) + " after " + (limit - 1) + " failures: " + right);
+        }
+        assertEquals(401, login("nobody_last", "wrong-password", address).status(), "the hundredth failure");
+        Api.Reply locked = login(agent.username(), agent.password(), address);
+        assertEquals(429, locked.status(), locked.toString());
+    }
+
     @Test
     void thePurgeForgetsCountsWhoseWindowAndLockAreOver() throws Exception {
         String old = "purge_old_" + UUID.randomUUID().toString().substring(0, 8);

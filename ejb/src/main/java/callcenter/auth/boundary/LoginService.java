@@ -68,7 +68,8 @@ public class LoginService {
         boolean matches = found.isPresent() ? hasher.verify(password, found.get().passwordHash())
                 : hasher.verifyNothing(password);
         if (!matches || !found.get().enabled()) {
-            throw wrongCredentials(); // already counted by admit
+            throttle.failed(counted, address, now); // counted by admit; reaching a limit locks now
+            throw wrongCredentials();
         }
         User user = found.get();
         // Never a 429 from here on: the password was right, and the attempt had been admitted.

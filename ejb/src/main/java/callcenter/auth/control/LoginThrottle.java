@@ -21,8 +21,9 @@ import callcenter.platform.Settings;
  * (keyed {@value #ADDRESS_KEY} + address, a character no username may hold). An attempt is counted as a failure
  * BEFORE its password is hashed, under the rows' locks (SELECT ... FOR UPDATE), so that however many logins of one
  * username arrive at once on however many nodes, at most {@link ThrottleRule#MAX_FAILURES} of them get to guess; a
- * right password then takes its count back. Each step is a short transaction of its own: no connection is held while
- * the slow hash runs.
+ * right password then takes its count back, and only a wrong one can lock ({@link #failed}): counted and locked in one
+ * step, a right password that happened to be the address's hundredth attempt locked an office behind one NAT address.
+ * Each step is a short transaction of its own: no connection is held while the slow hash runs.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -56,9 +57,22 @@ public class LoginThrottle {
         if (wait > 0) {
             return wait;
         }
-        count(user, ThrottleRule.MAX_FAILURES, now);
-        count(from, settings.loginAddressMaxFailures(), now);
+        if (ThrottleRule.full(state(user), now, ThrottleRule.MAX_FAILURES)
+                || ThrottleRule.full(state(from), now, settings.loginAddressMaxFailures())) {
+            return 1; // as many attempts as may guess are being checked right now: decided within a second
+        }
+        count(user, now);
+        count(from, now);
         return 0;
+    }
+
+    /** The admitted attempt had a wrong password: a row whose count reached its limit is locked. */
+    public void failed(String username, String address, Instant now) {
+        lockIfFull(username == null ? null : em.find(LoginAttempts.class, username, LockModeType.PESSIMISTIC_WRITE),
+                ThrottleRule.MAX_FAILURES, now);
+        lockIfFull(address == null ? null
+                        : em.find(LoginAttempts.class, addressKey(address), LockModeType.PESSIMISTIC_WRITE),
+                settings.loginAddressMaxFailures(), now);
     }
 
     /**
@@ -105,9 +119,16 @@ public class LoginThrottle {
         return em.find(LoginAttempts.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static void count(LoginAttempts row, int maxFailures, Instant now) {
+    private static void count(LoginAttempts row, Instant now) {
         if (row != null) {
-            ThrottleRule.State next = ThrottleRule.afterFailure(state(row), now, maxFailures);
+            ThrottleRule.State next = ThrottleRule.counted(state(row), now);
+            row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
+        }
+    }
+
+    private static void lockIfFull(LoginAttempts row, int maxFailures, Instant now) {
+        if (row != null) {
+            ThrottleRule.State next = ThrottleRule.failed(state(row), now, maxFailures);
             row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
         }
     }

@@ -45,14 +45,31 @@ public final class ThrottleRule {
 
     /** The same with another limit (the per-address one). */
     public static State afterFailure(State state, Instant now, int maxFailures) {
+        return failed(counted(state, now), now, maxFailures);
+    }
+
+    /**
+     * One more attempt counted before its password is checked: a failure unless it turns out right (then it is taken
+     * back). It locks nothing by itself: a right password must never be what locks an address.
+     */
+    public static State counted(State state, Instant now) {
         State current = state == null ? State.fresh(now) : state;
         boolean windowOver = current.failures() == 0 || !now.isBefore(current.windowStartedAt().plus(WINDOW));
-        int failures = windowOver ? 1 : current.failures() + 1;
-        Instant windowStart = windowOver ? now : current.windowStartedAt();
-        if (failures >= maxFailures) {
-            return new State(0, now, now.plus(LOCK));
-        }
-        return new State(failures, windowStart, current.lockedUntil());
+        return new State(windowOver ? 1 : current.failures() + 1, windowOver ? now : current.windowStartedAt(),
+                current.lockedUntil());
+    }
+
+    /** A counted attempt had a wrong password: reaching the limit locks, and the count starts again after the lock. */
+    public static State failed(State counted, Instant now, int maxFailures) {
+        return counted.failures() >= maxFailures ? new State(0, now, now.plus(LOCK)) : counted;
+    }
+
+    /**
+     * Whether as many attempts as the limit allows are counted already (failed, or still checking their passwords)
+     * in the current window: one more is not admitted until they are decided.
+     */
+    public static boolean full(State state, Instant now, int maxFailures) {
+        return state != null && state.failures() >= maxFailures && now.isBefore(state.windowStartedAt().plus(WINDOW));
     }
 
     /** The 429 for a locked username, with its Retry-After. */

@@ -1,7 +1,9 @@
 package callcenter.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,23 @@ class ThrottleRuleTest {
         state = fail(state, afterLock);
         assertEquals(1, state.failures());
         assertEquals(0, ThrottleRule.lockedForSeconds(state, afterLock));
+    }
+
+    @Test
+    void aCountedAttemptLocksOnlyWhenItsPasswordWasWrong() {
+        ThrottleRule.State state = null;
+        for (int i = 0; i < 4; i++) {
+            state = fail(state, T0);
+        }
+        ThrottleRule.State fifth = ThrottleRule.counted(state, T0);
+        assertEquals(0, ThrottleRule.lockedForSeconds(fifth, T0), "counted, not locked: its password may be right");
+        assertTrue(ThrottleRule.full(fifth, T0, ThrottleRule.MAX_FAILURES), "a sixth waits while the fifth is checked");
+        assertFalse(ThrottleRule.full(state, T0, ThrottleRule.MAX_FAILURES));
+        assertFalse(ThrottleRule.full(fifth, T0.plus(ThrottleRule.WINDOW), ThrottleRule.MAX_FAILURES),
+                "a full count of a window that is over holds nothing back");
+        assertEquals(15 * 60, ThrottleRule.lockedForSeconds(ThrottleRule.failed(fifth, T0, ThrottleRule.MAX_FAILURES), T0));
+        assertEquals(15 * 60, ThrottleRule.lockedForSeconds(ThrottleRule.failed(ThrottleRule.counted(null, T0), T0, 1), T0),
+                "one failure of a limit of one locks");
     }
 
     @Test
