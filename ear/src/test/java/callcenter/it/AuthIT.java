@@ -296,6 +296,27 @@ class AuthIT {
         assertEquals(404, api().delete("api/clients/no-such-client", api().adminToken()).status());
     }
 
+    /**
+     * Login and the token endpoint need no token (api.md section 2), so an old one that a client still sends (its
+     * role changed, its client was deleted and made again) does not keep it from getting a new one.
+     */
+    @Test
+    void aRevokedTokenSentAlongDoesNotBlockLoginOrTheTokenEndpoint() {
+        Api.TestUser agent = api().createUser("agent");
+        String revoked = login(agent.username(), agent.password()).json().getString("token");
+        assertEquals(200, api().patch("api/users/" + agent.id(), "{\"role\":\"supervisor\"}", api().adminToken()).status());
+        assertEquals(401, api().get("api/calls", revoked).status(), "the old token is revoked");
+        Api.Reply again = api().post("api/auth/login", Json.createObjectBuilder().add("username", agent.username())
+                .add("password", agent.password()).build().toString(), revoked);
+        assertEquals(200, again.status(), again.toString());
+        assertEquals("supervisor", again.json().getJsonObject("user").getString("role"));
+        JsonObject client = createClient();
+        Api.Reply token = api().send("POST", "api/auth/token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&client_id=" + client.getString("clientId") + "&client_secret="
+                        + client.getString("clientSecret"), revoked);
+        assertEquals(200, token.status(), token.toString());
+    }
+
     @Test
     void noTokenIs401Problem() {
         for (String path : new String[]{"api/users", "api/users/" + UUID.randomUUID()}) {

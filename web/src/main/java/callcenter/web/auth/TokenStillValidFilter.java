@@ -3,10 +3,13 @@ package callcenter.web.auth;
 import java.security.Principal;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -31,11 +34,17 @@ public class TokenStillValidFilter implements ContainerRequestFilter {
     @Inject
     JsonWebToken token;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         if (principal == null) {
             return; // no token: public paths pass, and the role check answers 401 on the others
+        }
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
+            return; // login and the token endpoint need no token: an old one a client still sends must not block them
         }
         TokenClaims claims = TokenClaims.of(principal instanceof JsonWebToken direct ? direct : token);
         if (claims.isCaller()) {
