@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -205,6 +206,29 @@ class TelnyxIT {
         assertTrue(commands.get(0).path().endsWith("/actions/hangup"), commands.toString());
         JsonObject call = get(callId, agent.token());
         assertEquals("failed", call.getString("status"), "the call stays failed; only its stray leg is ended");
+    }
+
+    /**
+     * A dial Telnyx never reports on (its webhooks do not reach the platform): not left dialing for good, but failed
+     * with provider_timeout after CALLCENTER_DIAL_TIMEOUT_SECONDS, and its leg hung up.
+     */
+    @Test
+    void aDialTelnyxNeverReportsOnFailsAfterTheDialTimeoutAndItsLegIsHungUp() throws Exception {
+        Api.TestUser agent = api().createUser("agent");
+        long placed = System.nanoTime();
+        String leg = outbound(agent.token());
+        String id = byLeg(leg).orElseThrow().getString("id");
+        int dialTimeout = Integer.getInteger("it.dial.timeout.seconds", 25);
+        List<FakeTelnyx.Received> sent = fake.awaitCommands(leg, 1, Duration.ofSeconds(dialTimeout + 20));
+        assertTrue(sent.get(0).path().endsWith("/actions/hangup"), sent.toString());
+        assertTrue(System.nanoTime() - placed >= TimeUnit.SECONDS.toNanos(dialTimeout), "not before the timeout");
+        JsonObject call = get(id, agent.token());
+        assertEquals("failed", call.getString("status"), call.toString());
+        assertEquals("provider_timeout", call.getString("hangupCause"), call.toString());
+        assertTrue(types(call).contains("failed"), call.toString());
+        // Telnyx's hangup that follows changes nothing.
+        voice("call.hangup", leg, Json.createObjectBuilder().add("hangup_cause", "NORMAL_CLEARING"));
+        assertEquals("provider_timeout", get(id, agent.token()).getString("hangupCause"));
     }
 
     @Test

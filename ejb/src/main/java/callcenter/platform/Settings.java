@@ -43,6 +43,10 @@ public class Settings {
         return positiveInt("callcenter.ring-timeout-seconds");
     }
 
+    public int dialTimeoutSeconds() {
+        return positiveInt("callcenter.dial-timeout-seconds");
+    }
+
     public int presenceGraceSeconds() {
         return nonNegativeInt("callcenter.presence-grace-seconds");
     }

@@ -27,6 +27,7 @@ public class StartupChecks {
             settings.checkDatabase();
             settings.tokenTtlMinutes();
             settings.ringTimeoutSeconds();
+            settings.dialTimeoutSeconds();
             settings.presenceGraceSeconds();
             settings.wsPingSeconds();
             settings.warmupPasses();

@@ -21,8 +21,8 @@ import callcenter.platform.Settings;
 import callcenter.queues.entity.Queue;
 
 /**
- * Calls the platform ends on its own, each in a transaction of its own: the ring timeout, and the active call of an
- * agent whose grace period passed. Derived from the stored call and decided by the conditional UPDATE, so it also
+ * Calls the platform ends on its own, each in a transaction of its own: the ring timeout, a dial the carrier never
+ * reported on, and the active call of an agent whose grace period passed. Derived from the stored call and decided by the conditional UPDATE, so it also
  * holds after a restart, and two nodes scanning at once never both end a call.
  */
 @Stateless
@@ -68,6 +68,28 @@ public class CallExpiry {
                 ? !call.createdAt().isAfter(limit) : !call.waitDeadline().isAfter(now))
                 ? new Ending(CallStatus.MISSED, call.queue() == null || Queue.DEFAULT.equals(call.queue())
                 ? HangupCauses.RING_TIMEOUT : HangupCauses.QUEUE_TIMEOUT) : null));
+    }
+
+    /** Calls still dialing that were placed at or before {@code limit}, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<UUID> dialingSince(Instant limit, int max) {
+        return em.createQuery("SELECT c.id FROM CallLog c WHERE c.status = :dialing AND c.createdAt <= :limit"
+                        + " ORDER BY c.createdAt", UUID.class)
+                .setParameter("dialing", CallStatus.DIALING).setParameter("limit", limit)
+                .setMaxResults(max).getResultList();
+    }
+
+    /**
+     * A call still {@code dialing} {@code CALLCENTER_DIAL_TIMEOUT_SECONDS} after it was placed: the carrier never said
+     * it was answered or over (its webhooks or callbacks do not reach the platform, or the browser that dialled went
+     * away). It becomes {@code failed} with {@code provider_timeout}, and its carrier leg, if it has one, is hung up:
+     * a call is never left dialing for good.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean dialTimeOut(UUID id) {
+        Instant limit = Times.now().minusSeconds(settings.dialTimeoutSeconds());
+        return expire(transitions.end(id, call -> call.status() == CallStatus.DIALING && !call.createdAt().isAfter(limit)
+                ? new Ending(CallStatus.FAILED, HangupCauses.PROVIDER_TIMEOUT) : null));
     }
 
     /** The agent's grace period passed: its call ends, if it is still active with that agent. */

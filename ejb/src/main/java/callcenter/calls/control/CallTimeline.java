@@ -41,11 +41,16 @@ public class CallTimeline {
     }
 
     /**
-     * The entry of a call that just ended: {@code missed} or {@code ended}, with its cause, duration and who ended it
-     * after {@code details} (the carrier's fields, or nothing).
+     * The entry of a call that just ended: {@code missed}, {@code failed} or {@code ended} as its status, with its
+     * cause, duration and who ended it after {@code details} (the carrier's fields, or nothing).
      */
     public void ended(CallLog call, String by, JsonObject details) {
-        add(call.id(), call.status() == CallStatus.MISSED ? "missed" : "ended", JsonP.createObjectBuilder(details)
+        String type = switch (call.status()) {
+            case MISSED -> "missed";
+            case FAILED -> "failed";
+            default -> "ended";
+        };
+        add(call.id(), type, JsonP.createObjectBuilder(details)
                 .add("hangupCause", call.hangupCause())
                 .add("durationSeconds", call.durationSeconds())
                 .add("by", by).build());

@@ -23,7 +23,8 @@ import callcenter.platform.Ticks;
 
 /**
  * Turns calls nobody accepted within their queue's maximum wait (by default {@code CALLCENTER_RING_TIMEOUT_SECONDS})
- * into {@code missed}. Scans the stored
+ * into {@code missed}, and calls still dialing after {@code CALLCENTER_DIAL_TIMEOUT_SECONDS} into {@code failed}
+ * ({@link CallExpiry#dialTimeOut}). Scans the stored
  * calls every second rather than keeping a timer per call, so a call left waiting by a crash is timed out after the
  * restart too; {@link CallExpiry#timeOut} makes sure only one node times a call out.
  * Non-persistent: persistent EJB timers live under the server's data directory, which the bootable jar discards.
@@ -56,6 +57,9 @@ public class RingTimeouts {
         try {
             for (UUID id : expiry.waitingSince(Times.now().minusSeconds(settings.ringTimeoutSeconds()), 200)) {
                 expiry.timeOut(id);
+            }
+            for (UUID id : expiry.dialingSince(Times.now().minusSeconds(settings.dialTimeoutSeconds()), 200)) {
+                expiry.dialTimeOut(id);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ring timeout scan failed; retried on the next tick: " + e);
