@@ -10,9 +10,11 @@ import callcenter.users.boundary.UserService;
 
 /**
  * {@code PATCH /api/users/{id}}: absent (or null) fields stay as they are; an empty {@code sipUsername} or
- * {@code telnyxCredentialId} clears it.
+ * {@code telnyxCredentialId} clears it. The username cannot change: one other than the user's is a 400, not
+ * silently ignored (an admin who meant a rename would otherwise read a 200); the user's own may be sent back.
  */
 public record UserChangesRequest(
+        String username,
         @Size(max = 200) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String displayName,
         @Size(max = 32) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String extension,
         @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
