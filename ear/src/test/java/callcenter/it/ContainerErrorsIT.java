@@ -1,6 +1,7 @@
 package callcenter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -58,11 +59,33 @@ class ContainerErrorsIT {
         for (String wrong : new String[] {"/webhooks/calls", "/api/africastalking/voice", "/api/ready", "/api/voice:"}) {
             assertTrue(!doc.body().contains("\n  " + wrong), wrong + " is not served, yet documented");
         }
+        // The success statuses the API answers with (api.md), not a default 200 for everything.
+        for (String[] expected : new String[][] {{"/api/calls/initiate", "201"}, {"/api/users", "201"},
+                {"/api/users/{id}", "204"}, {"/api/clients", "201"}, {"/api/queues", "201"},
+                {"/api/queues/{name}", "204"}, {"/api/voice/calls/outbound", "201"}}) {
+            String item = pathItem(doc.body(), expected[0]);
+            assertTrue(item.contains("'" + expected[1] + "':") || item.contains("\"" + expected[1] + "\":"),
+                    expected[0] + " documents no " + expected[1] + ":\n" + item);
+        }
+        // Bearer tokens on every /api path but the two that hand them out (api.md section 2).
+        assertTrue(doc.body().contains("securitySchemes:") && doc.body().contains("scheme: bearer"), doc.body());
+        assertTrue(pathItem(doc.body(), "/api/users").contains("security:"));
+        assertTrue(pathItem(doc.body(), "/api/calls/initiate").contains("security:"));
+        assertFalse(pathItem(doc.body(), "/api/auth/login").contains("security:"));
+        assertFalse(pathItem(doc.body(), "/webhooks/voice").contains("security:"));
         // Generated clients name their methods after the operationIds: two operations must never share one.
         List<String> operationIds = doc.body().lines().map(String::strip).filter(l -> l.startsWith("operationId:"))
                 .toList();
         assertTrue(operationIds.size() > 10, doc.body());
         assertEquals(operationIds.size(), new HashSet<>(operationIds).size(), "duplicate operationIds: " + operationIds);
+    }
+
+    /** The YAML of one path item of the OpenAPI document: from its line to the next path's. */
+    private static String pathItem(String document, String path) {
+        int start = document.indexOf("\n  " + path + ":");
+        assertTrue(start >= 0, path + " missing");
+        int end = document.indexOf("\n  /", start + 1);
+        return document.substring(start, end < 0 ? document.length() : end);
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 import callcenter.common.Roles;
 import callcenter.web.africastalking.AfricasTalkingResource;
@@ -17,10 +19,10 @@ import callcenter.web.calls.CallsResource;
 import callcenter.web.json.RequestRecordReader;
 import callcenter.web.json.SharedJsonb;
 import callcenter.web.queues.QueuesResource;
+import callcenter.web.sms.SmsResource;
 import callcenter.web.stats.StatsResource;
 import callcenter.web.telnyx.TelnyxResource;
 import callcenter.web.users.ClientsResource;
-import callcenter.web.sms.SmsResource;
 import callcenter.web.users.UsersResource;
 import callcenter.web.webrtc.WebRtcResource;
 
@@ -31,8 +33,13 @@ import callcenter.web.webrtc.WebRtcResource;
  */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
+@SecurityScheme(securitySchemeName = RestApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A login, client-credentials or caller token (api.md section 2)")
 @DeclareRoles({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.CLIENT, Roles.CALLER})
 public class RestApplication extends Application {
+
+    /** The OpenAPI document's name of the bearer tokens every /api path but login and the token endpoint needs. */
+    public static final String BEARER = "bearer";
 
     /** Providers every application uses: the one way to fail, body limits, identity, one JSON-B. */
     static final Set<Class<?>> PROVIDERS = Set.of(ProblemMapper.class, ValidationProblemMapper.class,

@@ -13,16 +13,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import callcenter.common.Actor;
 import callcenter.common.Roles;
 import callcenter.providers.africastalking.boundary.AfricasTalkingCalls;
 import callcenter.providers.africastalking.boundary.AfricasTalkingTokens;
 import callcenter.providers.africastalking.boundary.IssuedToken;
+import callcenter.web.RestApplication;
 
 /**
  * Africa's Talking for agents' browsers and integrators: {@code /api/africastalking/capability-token} and
  * {@code /api/africastalking/make-call}.
  */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("africastalking")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

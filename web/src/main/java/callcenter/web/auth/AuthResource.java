@@ -1,7 +1,7 @@
 package callcenter.web.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -23,12 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import callcenter.auth.boundary.ClientCredentials;
 import callcenter.auth.boundary.LoginService;
 import callcenter.common.Actor;
 import callcenter.common.CallCenterException;
 import callcenter.common.Roles;
 import callcenter.platform.Settings;
-import callcenter.auth.boundary.ClientCredentials;
+import callcenter.web.RestApplication;
 
 /** The ways to get a token: a user's login and OAuth 2.0 client credentials (both public), and a user's refresh. */
 @Path("auth")
@@ -68,6 +71,7 @@ public class AuthResource {
      */
     @POST
     @Path("refresh")
+    @SecurityRequirement(name = RestApplication.BEARER)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
     public Response refresh() {
         LoginResponse body = LoginResponse.of(logins.refresh(caller.get().id()));

@@ -20,18 +20,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import callcenter.calls.boundary.CallQuery;
 import callcenter.calls.boundary.CallService;
 import callcenter.calls.boundary.CallView;
 import callcenter.calls.boundary.CallWithTimeline;
 import callcenter.calls.boundary.Initiated;
+import callcenter.calls.boundary.InitiatedCall;
 import callcenter.common.Actor;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.web.AcceptRace;
+import callcenter.web.RestApplication;
 
 /** The call log: {@code /api/calls}. JSON-B writes the boundary's records as they are. */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("calls")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +61,10 @@ public class CallsResource {
     @Path("initiate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN})
+    @APIResponse(responseCode = "201", description = "The call, stored and offered to the agents, with its callerToken",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiatedCall.class)))
+    @APIResponse(responseCode = "200", description = "The same call again: a retry under the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiatedCall.class)))
     public Response initiateCall(@Valid @NotNull InitiateCallRequest request,
                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Initiated initiated = calls.initiate(request.command(), idempotencyKey, caller);

@@ -9,14 +9,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import callcenter.common.Actor;
 import callcenter.common.Page;
 import callcenter.common.PageRequest;
 import callcenter.common.Roles;
 import callcenter.sms.boundary.SmsService;
 import callcenter.sms.boundary.SmsView;
+import callcenter.web.RestApplication;
 
 /** {@code GET /api/sms}: the received SMS, newest first, paged like {@code GET /api/calls}. */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("sms")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

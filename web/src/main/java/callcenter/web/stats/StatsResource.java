@@ -7,17 +7,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import callcenter.common.CallCenterException;
 import callcenter.common.Roles;
 import callcenter.stats.boundary.MinuteStats;
 import callcenter.stats.boundary.Stats;
 import callcenter.stats.boundary.StatsService;
+import callcenter.web.RestApplication;
 
 /** The wallboard's figures: {@code GET /api/stats}. */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("stats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,18 +16,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import callcenter.calls.boundary.CallView;
 import callcenter.common.Actor;
 import callcenter.common.Roles;
 import callcenter.providers.telnyx.boundary.TelnyxCalls;
 import callcenter.providers.telnyx.boundary.TelnyxTokens;
 import callcenter.providers.telnyx.boundary.WebRtcToken;
+import callcenter.web.RestApplication;
 
 /**
  * Telnyx Call Control for agents and integrators: {@code /api/voice/calls/outbound}, the commands on a live call
  * ({@code /api/voice/calls/{callControlId}/answer|connect-webrtc|hangup|dtmf}) and {@code /api/voice/webrtc-token}.
  * Method names are the OpenAPI operationIds, unique across the application.
  */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("voice")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +58,10 @@ public class TelnyxResource {
     @Path("calls/outbound")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.CLIENT})
+    @APIResponse(responseCode = "201", description = "The call, dialing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "200", description = "The same call again: a retry under the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     public Response outbound(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                              @Valid @NotNull OutboundRequest request) {
         TelnyxCalls.Placed placed = calls.outbound(request.command(), idempotencyKey, caller);

@@ -14,12 +14,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import callcenter.common.Roles;
 import callcenter.users.boundary.ClientService;
+import callcenter.web.RestApplication;
 
 /** Admins create and delete API clients (integrators, the caller mobile app). */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("clients")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +41,8 @@ public class ClientsResource {
     ClientService clients;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The client, with its secret (shown only here)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClient.class)))
     public Response createClient(@Valid @NotNull NewClientRequest request) {
         ClientService.NewClient created = clients.create(request.name(), request.scope());
         return Response.status(Response.Status.CREATED)
@@ -46,6 +53,7 @@ public class ClientsResource {
 
     /** Deletes the client; its tokens fail from now on. */
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted: its tokens fail from now on")
     @Path("{clientId}")
     public Response deleteClient(@PathParam("clientId") String clientId) {
         clients.delete(clientId);

@@ -9,15 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import callcenter.common.JsonP;
 import callcenter.common.Roles;
 import callcenter.platform.Settings;
+import callcenter.web.RestApplication;
 
 /**
  * {@code GET /api/webrtc/config}: the STUN/TURN servers ({@code CALLCENTER_ICE_SERVERS}) for the pages'
  * {@code RTCPeerConnection}. Authenticated, because TURN credentials are not for everyone; the caller page asks with
  * the client token it already holds to start the call.
  */
+@SecurityRequirement(name = RestApplication.BEARER)
 @Path("webrtc")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
