@@ -371,6 +371,13 @@ class AfricasTalkingIT {
             assertEquals(403, reply.status(), reply.toString());
             assertTrue(reply.isProblem(), reply.toString());
         }
+        // Whatever the body or its type: a stranger learns nothing but "not allowed".
+        for (String[] typeAndBody : new String[][] {{"application/x-www-form-urlencoded", "sessionId=%zz"},
+                {"application/json", "{\"sessionId\":\"" + session + "\"}"}, {"text/plain", "hello"}}) {
+            Api.Reply reply = api().send("POST", VOICE + "wrong", typeAndBody[0], typeAndBody[1], null);
+            assertEquals(403, reply.status(), typeAndBody[0] + " → " + reply);
+            assertTrue(reply.isProblem(), reply.toString());
+        }
         assertTrue(calls().stream().noneMatch(c -> session.equals(sessionOf(c))));
         // Nothing was remembered either: the right secret now gets a real answer and a call.
         Api.Reply reply = callback(FakeAfricasTalking.SECRET, inbound(session, "+254722000333"));

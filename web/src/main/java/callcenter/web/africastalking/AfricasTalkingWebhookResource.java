@@ -24,10 +24,11 @@ public class AfricasTalkingWebhookResource {
     AfricasTalkingCallbacks callbacks;
 
     @POST
-    @Path("voice")
+    @Path("voice") // CallbackSecretFilter.PATH
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response africasTalkingVoice(@QueryParam("secret") String secret, MultivaluedMap<String, String> form) {
-        callbacks.checkSecret(secret); // before anything of the body is used
+        // CallbackSecretFilter checked the secret before the body was read; checked again here, where it is used.
+        callbacks.checkSecret(secret);
         // Whatever the Accept header says: AT reads ActionXML.
         return Response.ok(callbacks.callback(secret, form), MediaType.APPLICATION_XML_TYPE).build();
     }
