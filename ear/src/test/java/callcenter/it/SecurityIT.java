@@ -287,13 +287,14 @@ class SecurityIT {
                 System.getProperty("it.db.password"));
     }
 
-    private static void insert(Connection db, String username, Instant windowStart, Instant lockedUntil)
+    private static void insert(Connection db, String username, Instant lastAttempt, Instant lockedUntil)
             throws Exception {
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO login_attempts (username, failures, window_started_at, locked_until) VALUES (?, 1, ?, ?)")) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO login_attempts (username, failures,"
+                + " attempt_times, last_attempt_at, locked_until) VALUES (?, 1, ?, ?, ?)")) {
             insert.setString(1, username);
-            insert.setTimestamp(2, Timestamp.from(windowStart));
-            insert.setTimestamp(3, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            insert.setString(2, Long.toString(lastAttempt.toEpochMilli(), Character.MAX_RADIX));
+            insert.setTimestamp(3, Timestamp.from(lastAttempt));
+            insert.setTimestamp(4, lockedUntil == null ? null : Timestamp.from(lockedUntil));
             insert.executeUpdate();
         }
     }

@@ -151,7 +151,12 @@ public class Settings {
 
     /** Failed logins from one client address within the throttle window before it is locked (api.md section 2). */
     public int loginAddressMaxFailures() {
-        return positiveInt("callcenter.login-address-max-failures");
+        int max = positiveInt("callcenter.login-address-max-failures");
+        if (max > 2000) {
+            // The times of that many attempts are kept per address (login_attempts.attempt_times, 20,000 characters).
+            throw invalid("callcenter.login-address-max-failures", Integer.toString(max), "must be at most 2000");
+        }
+        return max;
     }
 
     /**

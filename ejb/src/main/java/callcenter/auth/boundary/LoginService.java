@@ -73,7 +73,7 @@ public class LoginService {
         }
         User user = found.get();
         // Never a 429 from here on: the password was right, and the attempt had been admitted.
-        throttle.succeeded(user.username(), address);
+        throttle.succeeded(user.username(), address, now);
         if (hasher.needsRehash(user.passwordHash())) {
             users.rehash(user.id(), hasher.hash(password));
         }

@@ -76,29 +76,29 @@ public class LoginThrottle {
     }
 
     /**
-     * The admitted attempt had the right password: the username's count starts again (api.md: a successful login
-     * resets it), and the address gets back the failure {@link #admit} counted for it.
+     * The attempt admitted at {@code at} had the right password: the username's count starts again (api.md: a
+     * successful login resets it), and the address gets back the attempt {@link #admit} counted for it.
      */
-    public void succeeded(String username, String address) {
+    public void succeeded(String username, String address, Instant at) {
         LoginAttempts user = em.find(LoginAttempts.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
             em.remove(user);
         }
         LoginAttempts from = address == null ? null
                 : em.find(LoginAttempts.class, addressKey(address), LockModeType.PESSIMISTIC_WRITE);
-        if (from != null && from.failures() > 0) {
-            from.update(from.failures() - 1, from.windowStartedAt(), from.lockedUntil());
+        if (from != null) {
+            store(from, ThrottleRule.succeeded(state(from), at), at);
         }
     }
 
     /**
-     * Forgets the rows whose window and lock are both over (they would count nothing any more), so that guessed
-     * usernames do not pile up. Every node runs it; deleting the same rows twice is harmless.
+     * Forgets the rows whose latest attempt is older than the window and whose lock is over (they would count
+     * nothing any more), so that guessed usernames do not pile up. Every node runs it; deleting twice is harmless.
      */
     @Schedule(hour = "*", minute = "23", persistent = false)
     public int purgeExpired() {
         Instant now = Times.now();
-        int purged = em.createNativeQuery("DELETE FROM login_attempts WHERE window_started_at < ?1 "
+        int purged = em.createNativeQuery("DELETE FROM login_attempts WHERE last_attempt_at < ?1 "
                         + "AND (locked_until IS NULL OR locked_until < ?2)")
                 .setParameter(1, now.minus(ThrottleRule.WINDOW))
                 .setParameter(2, now)
@@ -111,7 +111,7 @@ public class LoginThrottle {
 
     /** The key's row, created if need be without racing another node's first attempt, then locked. */
     private LoginAttempts lock(String key, Instant now) {
-        em.createNativeQuery("INSERT INTO login_attempts (username, failures, window_started_at) VALUES (?1, 0, ?2) "
+        em.createNativeQuery("INSERT INTO login_attempts (username, failures, last_attempt_at) VALUES (?1, 0, ?2) "
                         + "ON CONFLICT DO NOTHING")
                 .setParameter(1, key)
                 .setParameter(2, now)
@@ -121,16 +121,18 @@ public class LoginThrottle {
 
     private static void count(LoginAttempts row, Instant now) {
         if (row != null) {
-            ThrottleRule.State next = ThrottleRule.counted(state(row), now);
-            row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
+            store(row, ThrottleRule.counted(state(row), now), now);
         }
     }
 
     private static void lockIfFull(LoginAttempts row, int maxFailures, Instant now) {
         if (row != null) {
-            ThrottleRule.State next = ThrottleRule.failed(state(row), now, maxFailures);
-            row.update(next.failures(), next.windowStartedAt(), next.lockedUntil());
+            store(row, ThrottleRule.failed(state(row), now, maxFailures), now);
         }
+    }
+
+    private static void store(LoginAttempts row, ThrottleRule.State state, Instant now) {
+        row.update(state.storedTimes(), state.attempts().size(), state.lastAttempt(now), state.lockedUntil());
     }
 
     static String addressKey(String address) {
@@ -139,6 +141,6 @@ public class LoginThrottle {
     }
 
     private static ThrottleRule.State state(LoginAttempts row) {
-        return row == null ? null : new ThrottleRule.State(row.failures(), row.windowStartedAt(), row.lockedUntil());
+        return row == null ? null : ThrottleRule.State.stored(row.attemptTimes(), row.lockedUntil());
     }
 }

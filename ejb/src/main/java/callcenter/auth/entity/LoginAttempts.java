@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The failed-login count of one username, shared by every node through the database. */
+/**
+ * The counted login attempts of one username (or one client address), shared by every node through the database:
+ * the times of those of the last 15 minutes, and the lock they caused.
+ */
 @Entity
 @Table(name = "login_attempts")
 public class LoginAttempts {
@@ -16,11 +19,17 @@ public class LoginAttempts {
     @Column(length = 64)
     private String username;
 
+    /** How many times {@link #attemptTimes} holds: kept for operators reading the table. */
     @Column(nullable = false)
     private int failures;
 
-    @Column(name = "window_started_at", nullable = false)
-    private Instant windowStartedAt;
+    /** Epoch milliseconds in base 36, comma-separated, oldest first; null or empty when none. */
+    @Column(name = "attempt_times", length = 20000)
+    private String attemptTimes;
+
+    /** The latest counted attempt: a row whose latest attempt and lock are both over counts nothing any more. */
+    @Column(name = "last_attempt_at", nullable = false)
+    private Instant lastAttemptAt;
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
@@ -32,21 +41,18 @@ public class LoginAttempts {
         return username;
     }
 
-    public int failures() {
-        return failures;
-    }
-
-    public Instant windowStartedAt() {
-        return windowStartedAt;
+    public String attemptTimes() {
+        return attemptTimes;
     }
 
     public Instant lockedUntil() {
         return lockedUntil;
     }
 
-    public void update(int failures, Instant windowStartedAt, Instant lockedUntil) {
-        this.failures = failures;
-        this.windowStartedAt = windowStartedAt;
+    public void update(String attemptTimes, int count, Instant lastAttemptAt, Instant lockedUntil) {
+        this.attemptTimes = attemptTimes;
+        this.failures = count;
+        this.lastAttemptAt = lastAttemptAt;
         this.lockedUntil = lockedUntil;
     }
 }
