@@ -431,6 +431,12 @@ class RoutingIT {
             socket.awaitCall("call:incoming", callId, WAIT);
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 1500, "not before the delay");
             assertEquals(spill, entry(callId, "overflowed").getString("queue"));
+            // Each offer round has its offered entry (api.md section 7): after the overflow, the one to the helper.
+            List<JsonObject> events = api().get("api/calls/" + callId, api().adminToken()).json().getJsonArray("events")
+                    .getValuesAs(JsonObject.class);
+            List<String> types = events.stream().map(e -> e.getString("type")).toList();
+            assertTrue(events.subList(types.indexOf("overflowed"), events.size()).stream().anyMatch(e ->
+                    "offered".equals(e.getString("type")) && e.getJsonObject("data").getInt("agents") == 1), types.toString());
             assertEquals(200, api().post("api/calls/" + callId + "/accept", null, helper.token()).status());
         } finally {
             api().endWaitingCalls();

@@ -83,6 +83,7 @@ public class RoutingPasses {
             return;
         }
         Offer offer = ringAll.widen(List.of(queue.name()), List.of(queue.overflowQueue()));
+        offers.offered(callId, offer.agents()); // an offer round of its own: its timeline entry (api.md section 7)
         publisher.publish(offer.pushes(Incoming.of(call), callId, call.version()));
     }
 
