@@ -181,19 +181,7 @@ class SecurityIT {
         Api.TestUser agent = api().createUser("agent");
         String address = randomAddress();
         int limit = 100; // CALLCENTER_LOGIN_ADDRESS_MAX_FAILURES' default
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Api.Reply>> guesses = new ArrayList<>();
-            for (int i = 0; i < limit; i++) {
-                String username = "nobody_" + UUID.randomUUID().toString().substring(0, 8);
-                guesses.add(pool.submit(() -> login(username, "wrong-password", address)));
-            }
-            for (Future<Api.Reply> guess : guesses) {
-                assertEquals(401, guess.get().status(), guess.get().toString());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        wrongLogins(address, limit);
         Api.Reply locked = login(agent.username(), agent.password(), address);
         assertEquals(429, locked.status(), locked.toString());
         assertNotNull(locked.header("Retry-After"), locked.toString());
@@ -209,10 +197,22 @@ class SecurityIT {
         Api.TestUser agent = api().createUser("agent");
         String address = randomAddress();
         int limit = 100; // CALLCENTER_LOGIN_ADDRESS_MAX_FAILURES' default
+        wrongLogins(address, limit - 1);
+        for (int i = 0; i < 3; i++) {
+            Api.Reply right = login(agent.username(), agent.password(), address);
+            assertEquals(200, right.status(), "right login " + (i + 1) + " after " + (limit - 1) + " failures: " + right);
+        }
+        assertEquals(401, login("nobody_last", "wrong-password", address).status(), "the hundredth failure");
+        Api.Reply locked = login(agent.username(), agent.password(), address);
+        assertEquals(429, locked.status(), locked.toString());
+    }
+
+    /** {@code count} wrong logins of unknown usernames from {@code address}, four at a time; each a 401. */
+    private void wrongLogins(String address, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Api.Reply>> guesses = new ArrayList<>();
-            for (int i = 0; i < limit - 1; i++) {
+            for (int i = 0; i < count; i++) {
                 String username = "nobody_" + UUID.randomUUID().toString().substring(0, 8);
                 guesses.add(pool.submit(() -> login(username, "wrong-password", address)));
             }
@@ -222,13 +222,6 @@ class SecurityIT {
         } finally {
             pool.shutdownNow();
         }
-        for (int i = 0; i < 3; i++) {
-            Api.Reply right = login(agent.username(), agent.password(), address);
-            assertEquals(200, right.status(), "right login " + (i + 1) + " after " + (limit - 1) + " failures: " + right);
-        }
-        assertEquals(401, login("nobody_last", "wrong-password", address).status(), "the hundredth failure");
-        Api.Reply locked = login(agent.username(), agent.password(), address);
-        assertEquals(429, locked.status(), locked.toString());
     }
 
     @Test

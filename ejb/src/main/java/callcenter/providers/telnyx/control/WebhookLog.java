@@ -56,9 +56,7 @@ public class WebhookLog {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> earlierHangup(String callControlId) {
-        List<?> hangup = em.createNativeQuery("SELECT hangup_cause FROM telnyx_webhooks WHERE call_control_id = ?1"
-                        + " AND event_type = 'call.hangup'").setParameter(1, callControlId).setMaxResults(1)
-                .getResultList();
+        List<?> hangup = received(callControlId, "call.hangup");
         if (hangup.isEmpty()) {
             return Optional.empty();
         }
@@ -71,8 +69,13 @@ public class WebhookLog {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean answered(String callControlId) {
-        return !em.createNativeQuery("SELECT 1 FROM telnyx_webhooks WHERE call_control_id = ?1"
-                        + " AND event_type = 'call.answered'").setParameter(1, callControlId).setMaxResults(1)
-                .getResultList().isEmpty();
+        return !received(callControlId, "call.answered").isEmpty();
+    }
+
+    /** The hangup cause (null for most events) of the first event of this type received for the leg, if any. */
+    private List<?> received(String callControlId, String eventType) {
+        return em.createNativeQuery("SELECT hangup_cause FROM telnyx_webhooks WHERE call_control_id = ?1"
+                        + " AND event_type = ?2").setParameter(1, callControlId).setParameter(2, eventType)
+                .setMaxResults(1).getResultList();
     }
 }
