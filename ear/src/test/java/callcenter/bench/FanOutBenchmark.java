@@ -183,11 +183,11 @@ public final class FanOutBenchmark {
                 lastDelivery.computeIfAbsent(callId, k -> new AtomicLong()).accumulateAndGet(now, Math::max);
                 deliveries.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
             }
-        });
+        }, presence::unread);
         List<Agents.Agent> racers = Agents.connect(wire, target.port, tokens.subList(agents, tokens.size()), true, (agent, event, frame) -> {
             presence.frame(agent, event, frame);
             races.frame(agent, event, frame);
-        });
+        }, presence::unread);
         double registerSeconds = (System.nanoTime() - t0) / 1e9;
         long registeredRss = target.rssMb();
         // Coalesced presence changes may still be on their way (at most 250 ms apart per socket): give them 10 s.

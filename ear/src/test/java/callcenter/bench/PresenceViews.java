@@ -3,6 +3,7 @@ package callcenter.bench;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.json.Json;
@@ -21,6 +22,8 @@ final class PresenceViews {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
+    private static final Set<String> PRESENCE = Set.of("agents:list", "agents:updated", "agent:updated");
+
     private final Wire wire;
     private final int every;
     private final Map<Agents.Agent, Map<String, String>> views = new ConcurrentHashMap<>();
@@ -30,11 +33,20 @@ final class PresenceViews {
         this.every = every;
     }
 
+    /** Whether the agent's presence frames are read: the others' are left unread ({@link Agents.Unread}). */
+    boolean follows(Agents.Agent agent) {
+        return Math.floorMod(System.identityHashCode(agent), every) == 0;
+    }
+
+    /** Presence frames that nobody reads: the events below, to an agent that is not sampled. */
+    boolean unread(Agents.Agent agent, String event) {
+        return PRESENCE.contains(event) && !follows(agent);
+    }
+
     /** Every frame of every agent goes through here; only the sampled agents' presence frames are read. */
     void frame(Agents.Agent agent, String event, String frame) {
         boolean list = "agents:list".equals(event);
-        if (!list && !"agents:updated".equals(event) && !"agent:updated".equals(event)
-                || Math.floorMod(System.identityHashCode(agent), every) != 0) {
+        if (!PRESENCE.contains(event) || !follows(agent)) {
             return;
         }
         JsonValue data;

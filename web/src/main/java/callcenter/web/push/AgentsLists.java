@@ -17,28 +17,28 @@ import java.util.function.Supplier;
  * Why a list that began after the socket asked is enough: presence frames for the socket are held from before its
  * registration until its list is sent ({@link Peer#presenceListReading()}), so any change the list misses follows it.
  */
-final class AgentsLists {
+final class AgentsLists<T> {
 
-    private final Supplier<String> read;
+    private final Supplier<T> read;
     private final Executor executor;
     /** Guards the two fields below. */
     private final Object lock = new Object();
     /** The read the sockets asking now will get: it has not begun. */
-    private CompletableFuture<String> next;
+    private CompletableFuture<T> next;
     private boolean reading;
 
     /**
      * @param read     reads the list and makes its frame (a transaction of its own)
      * @param executor runs the reads of the sockets that asked while another read ran
      */
-    AgentsLists(Supplier<String> read, Executor executor) {
+    AgentsLists(Supplier<T> read, Executor executor) {
         this.read = read;
         this.executor = executor;
     }
 
     /** The frame of a read that begins after this call. */
-    CompletableFuture<String> next() {
-        CompletableFuture<String> mine;
+    CompletableFuture<T> next() {
+        CompletableFuture<T> mine;
         synchronized (lock) {
             if (next == null) {
                 next = new CompletableFuture<>();
@@ -55,15 +55,15 @@ final class AgentsLists {
     }
 
     /** Reads {@code batch}, then hands the sockets that asked meanwhile to the executor (or reads theirs here). */
-    private void read(CompletableFuture<String> batch) {
-        CompletableFuture<String> current = batch;
+    private void read(CompletableFuture<T> batch) {
+        CompletableFuture<T> current = batch;
         while (current != null) {
             try {
                 current.complete(read.get());
             } catch (RuntimeException | Error e) {
                 current.completeExceptionally(e);
             }
-            CompletableFuture<String> following;
+            CompletableFuture<T> following;
             synchronized (lock) {
                 following = next;
                 next = null;
@@ -73,7 +73,7 @@ final class AgentsLists {
         }
     }
 
-    private boolean handedOff(CompletableFuture<String> batch) {
+    private boolean handedOff(CompletableFuture<T> batch) {
         try {
             executor.execute(() -> read(batch));
             return true;

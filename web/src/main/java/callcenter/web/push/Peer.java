@@ -37,7 +37,7 @@ final class Peer {
      * right after the list, never before it (the list replaces the dashboard's view, so a newer change sent ahead
      * of an older snapshot would be lost). Guarded by this.
      */
-    private List<String> heldPresence;
+    private List<Frame> heldPresence;
     /** When the client last proved it is there: a pong, or any frame ({@link System#nanoTime}). */
     private volatile long heardAt = System.nanoTime();
 
@@ -57,7 +57,7 @@ final class Peer {
     }
 
     /** A presence frame: sent now, or held while the agents list is being read. */
-    synchronized void presence(String frame, Consumer<String> send) {
+    synchronized void presence(Frame frame, Consumer<Frame> send) {
         if (heldPresence != null) {
             heldPresence.add(frame);
         } else {
@@ -66,8 +66,8 @@ final class Peer {
     }
 
     /** The agents list (null when reading it failed), then every presence frame held meanwhile, in their order. */
-    synchronized void presenceListRead(String list, Consumer<String> send) {
-        List<String> held = heldPresence;
+    synchronized void presenceListRead(Frame list, Consumer<Frame> send) {
+        List<Frame> held = heldPresence;
         heldPresence = null;
         if (list != null) {
             send.accept(list);

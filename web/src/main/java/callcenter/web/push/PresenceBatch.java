@@ -92,8 +92,8 @@ public class PresenceBatch {
         if (batch.isEmpty()) {
             return;
         }
-        String frame = batch.size() == 1 ? Push.frame("agent:updated", batch.get(0))
-                : Push.frame("agents:updated", "[" + String.join(",", batch) + "]");
+        Frame frame = Frame.of(batch.size() == 1 ? Push.frame("agent:updated", batch.get(0))
+                : Push.frame("agents:updated", "[" + String.join(",", batch) + "]"));
         for (Peer peer : registry.audience(Audience.agents())) {
             peer.presence(frame, f -> writer.send(peer, f));
         }

@@ -56,11 +56,11 @@ public class PresenceEvents {
     private static final long LIST_WAIT_SECONDS = 30;
 
     private volatile String nodeId;
-    private AgentsLists lists;
+    private AgentsLists<Frame> lists;
 
     @PostConstruct
     void createLists() {
-        lists = new AgentsLists(() -> Frames.of("agents:list", presence.agents()), executor);
+        lists = new AgentsLists<>(() -> Frame.of(Frames.of("agents:list", presence.agents())), executor);
     }
 
     /**
@@ -92,7 +92,7 @@ public class PresenceEvents {
         }
         AgentStatus status = AgentStatus.fromWire(registration.self().status()).orElseThrow();
         delivery.statusChanged(peer.userId, status, registration.version());
-        String list = agentsList(peer);
+        Frame list = agentsList(peer);
         peer.presenceListRead(list, frame -> writer.send(peer, frame));
         if (list == null) {
             // Registered without a list: the dashboard would show a wrong team. Reconnecting registers it again.
@@ -139,7 +139,7 @@ public class PresenceEvents {
     }
 
     /** The agents list read after this socket's registration committed, or null when it could not be read. */
-    private String agentsList(Peer peer) {
+    private Frame agentsList(Peer peer) {
         try {
             return lists.next().get(LIST_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -98,7 +98,7 @@ public class PushDelivery {
                     return;
                 }
             }
-            String frame = event.frame();
+            Frame frame = Frame.of(event.frame());
             boolean presenceFrame = "agent:updated".equals(event.event());
             for (Peer peer : registry.audience(event.audience())) {
                 if (presenceFrame) {

@@ -26,7 +26,7 @@ class AgentsListsTest {
 
     @Test
     void aSocketAskingWhenNoReadRunsReadsOnItsOwnThread() throws Exception {
-        AgentsLists lists = new AgentsLists(() -> "list " + reads.incrementAndGet(), queued);
+        AgentsLists<String> lists = new AgentsLists<>(() -> "list " + reads.incrementAndGet(), queued);
         CompletableFuture<String> first = lists.next();
         assertTrue(first.isDone());
         assertEquals("list 1", first.get());
@@ -37,7 +37,8 @@ class AgentsListsTest {
     @Test
     void socketsAskingDuringAReadShareTheNextReadWhichBeginsAfterIt() throws Exception {
         CompletableFuture<String>[] asked = new CompletableFuture[3];
-        AgentsLists[] lists = new AgentsLists[1];
+        @SuppressWarnings("unchecked")
+        AgentsLists<String>[] lists = new AgentsLists[1];
         Supplier<String> read = () -> {
             int n = reads.incrementAndGet();
             if (n == 1) {
@@ -48,7 +49,7 @@ class AgentsListsTest {
             }
             return "list " + n;
         };
-        lists[0] = new AgentsLists(read, queued);
+        lists[0] = new AgentsLists<>(read, queued);
         asked[0] = lists[0].next();
         assertEquals("list 1", asked[0].get());
         assertSame(asked[1], asked[2], "one read for both");
@@ -61,7 +62,7 @@ class AgentsListsTest {
 
     @Test
     void aFailedReadFailsOnlyItsSockets() throws Exception {
-        AgentsLists lists = new AgentsLists(() -> {
+        AgentsLists<String> lists = new AgentsLists<>(() -> {
             if (reads.incrementAndGet() == 1) {
                 throw new IllegalStateException("database down");
             }
@@ -75,8 +76,9 @@ class AgentsListsTest {
     @Test
     void whenTheExecutorRefusesTheWaitingSocketsAreReadOnTheReadingThread() throws Exception {
         CompletableFuture<String>[] waiting = new CompletableFuture[1];
-        AgentsLists[] lists = new AgentsLists[1];
-        lists[0] = new AgentsLists(() -> {
+        @SuppressWarnings("unchecked")
+        AgentsLists<String>[] lists = new AgentsLists[1];
+        lists[0] = new AgentsLists<>(() -> {
             if (reads.incrementAndGet() == 1) {
                 waiting[0] = lists[0].next();
             }

@@ -60,7 +60,7 @@ class PresenceBatchTest {
         runQueued();
         assertEquals(List.of(), writer.to(registering), "nothing before the list");
         assertEquals(2, writer.to(watcher).size(), "other sockets are not held up");
-        registering.presenceListRead("LIST", frame -> writer.send(registering, frame));
+        registering.presenceListRead(Frame.of("LIST"), frame -> writer.send(registering, frame));
         assertEquals(List.of("LIST", "{\"event\":\"agent:updated\",\"data\":" + data(ann, "available") + "}",
                 "{\"event\":\"agent:updated\",\"data\":" + data(bob, "busy") + "}"), writer.to(registering));
         now += TimeUnit.SECONDS.toNanos(1);

@@ -14,8 +14,8 @@ class RecordingWriter extends SocketWriter {
     final Map<Peer, CloseReason.CloseCode> closed = new ConcurrentHashMap<>();
 
     @Override
-    void send(Peer peer, String frame) {
-        sent.computeIfAbsent(peer, p -> new ArrayList<>()).add(frame);
+    void send(Peer peer, Frame frame) {
+        sent.computeIfAbsent(peer, p -> new ArrayList<>()).add(frame.text);
     }
 
     @Override
