@@ -127,6 +127,8 @@ class UsersIT {
                 user("has space"),
                 user("x".repeat(65)),
                 user(unique("pw")).add("password", "short"),
+                // four characters, eight UTF-16 units: a password's length is what a person counts
+                user(unique("pw")).add("password", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"),
                 user(unique("role")).add("role", "root"),
                 user(unique("role")).add("role", "client"),
                 user(unique("dn")).add("displayName", ""),

@@ -48,7 +48,7 @@ public class AdminBootstrap {
         }
         var configured = settings.adminPassword();
         String password = configured.orElseGet(AdminBootstrap::randomPassword);
-        if (configured.isPresent() && password.length() < 8) {
+        if (configured.isPresent() && password.codePointCount(0, password.length()) < 8) {
             LOG.warning("CALLCENTER_ADMIN_PASSWORD is shorter than 8 characters; change the admin's password soon");
         }
         try {

@@ -14,7 +14,7 @@ import callcenter.users.boundary.UserService;
 public record NewUserRequest(
         @NotNull @Pattern(regexp = UserRules.USERNAME, message = UserRules.USERNAME_MESSAGE) String username,
         @NotBlank @Size(max = 200) String displayName,
-        @NotNull @Size(min = 8, max = 256, message = UserRules.PASSWORD_MESSAGE) String password,
+        @NotNull @Pattern(regexp = UserRules.PASSWORD, message = UserRules.PASSWORD_MESSAGE) String password,
         @NotBlank @Size(max = 32) String extension,
         @NotNull @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
         // Empty means none, as it always did.

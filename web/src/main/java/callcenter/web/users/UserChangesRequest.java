@@ -18,7 +18,7 @@ public record UserChangesRequest(
         @Size(max = 200) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String displayName,
         @Size(max = 32) @Pattern(regexp = UserRules.NOT_BLANK, message = "must not be blank") String extension,
         @Pattern(regexp = UserRules.ROLE, message = UserRules.ROLE_MESSAGE) String role,
-        @Size(min = 8, max = 256, message = UserRules.PASSWORD_MESSAGE) String password,
+        @Pattern(regexp = UserRules.PASSWORD, message = UserRules.PASSWORD_MESSAGE) String password,
         // Empty clears, so the patterns take "" too.
         @Pattern(regexp = "(" + UserRules.SIP_USERNAME + ")?", message = UserRules.SIP_USERNAME_MESSAGE) String sipUsername,
         @Pattern(regexp = "(" + UserRules.CREDENTIAL_ID + ")?", message = UserRules.CREDENTIAL_ID_MESSAGE)

@@ -4,6 +4,11 @@ package callcenter.web.users;
 final class UserRules {
     static final String USERNAME = "[A-Za-z0-9_.-]{3,64}";
     static final String USERNAME_MESSAGE = "must be 3 to 64 characters of A-Z, a-z, 0-9, _, . and -";
+    /**
+     * 8 to 256 characters as a person counts them: a regular expression's {@code .} takes a whole code point, where
+     * {@code @Size} counts UTF-16 units and took four emoji (eight units) for eight characters.
+     */
+    static final String PASSWORD = "(?s).{8,256}";
     static final String PASSWORD_MESSAGE = "must be 8 to 256 characters";
     static final String ROLE = "admin|supervisor|agent";
     static final String ROLE_MESSAGE = "must be admin, supervisor or agent";
