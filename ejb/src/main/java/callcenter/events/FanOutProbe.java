@@ -88,12 +88,17 @@ public class FanOutProbe {
         schedule(0);
     }
 
+    /** No probe from now on: at undeployment, and when the node drains (its readiness is DOWN for good then). */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void stop() {
         stopped = true;
         if (task != null) {
             task.cancel(false);
         }
+    }
+
+    public synchronized boolean probing() {
+        return !stopped;
     }
 
     // Each probe schedules the next one after it is done, not a timer: while the broker is away a send can block for

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import callcenter.events.FanOutProbe;
+
 /**
  * A node's drain when it is stopped with SIGTERM (a rolling restart). WildFly suspends on the signal: new requests
  * are answered 503 while those in flight finish, for at most {@code CALLCENTER_DRAIN_SECONDS} (server.cli). What
@@ -51,6 +53,9 @@ public class Drain implements HealthCheck {
 
     @Inject
     SocketRegistry registry;
+
+    @Inject
+    FanOutProbe probe;
 
     /**
      * Registered when the application starts, removed when it is undeployed (a redeploy must not leave one): the
@@ -157,6 +162,13 @@ public class Drain implements HealthCheck {
             return;
         }
         started = System.nanoTime();
+        // Readiness is DOWN from now on whatever the probe finds; a probe still scheduled when WildFly's suspension
+        // begins is refused by the container, which logged it as an ERROR at every SIGTERM.
+        try {
+            probe.stop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the fan-out probe is gone already", e); // an undeployment that stopped the EJBs first
+        }
         drained.addAll(registry.all());
         LOG.info(() -> "Draining: readiness is DOWN, closing " + drained.size() + " WebSockets with 1012");
         // Plain threads: at shutdown the managed executor may already be gone, and a pool smaller than the sockets

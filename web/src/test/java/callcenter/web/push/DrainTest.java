@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import callcenter.common.Actor;
 import callcenter.common.Roles;
+import callcenter.events.FanOutProbe;
 
 /** The unit tests have no MicroProfile Health provider: the check's state is read through {@link Drain#draining}. */
 class DrainTest {
@@ -36,18 +37,27 @@ class DrainTest {
      */
     private long connectionOpenAfterCloseMillis;
 
+    private static Drain drain() {
+        Drain drain = new Drain();
+        drain.probe = new FanOutProbe();
+        return drain;
+    }
+
     @Test
     void drainingTurnsReadinessDownAndClosesEverySocketWith1012Once() {
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         drain.registry.add(peer("agent"));
         drain.registry.add(peer("supervisor"));
         assertFalse(drain.draining(), "ready");
 
+        assertTrue(drain.probe.probing());
+
         drain.drain();
         drain.drain(); // the shutdown hook and the undeploy both ask: once is enough
 
         assertTrue(drain.draining(), "the readiness check (drain) is DOWN from now on");
+        assertFalse(drain.probe.probing(), "no probe for the container to refuse once WildFly suspends");
         assertEquals(List.of("1012 " + Drain.RESTART, "1012 " + Drain.RESTART), closed);
     }
 
@@ -70,7 +80,7 @@ class DrainTest {
                 Thread.currentThread().interrupt();
             }
         };
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         for (int i = 0; i < sockets; i++) {
             drain.registry.add(peer("agent" + i));
@@ -92,7 +102,7 @@ class DrainTest {
     void theSignalIsPassedOnOnceEverySocketIsClosingNotWhenTheHandlersAreDone() throws Exception {
         int sockets = 20;
         CountDownLatch release = new CountDownLatch(1);
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         List<Peer> peers = new CopyOnWriteArrayList<>();
         closeHandler = () -> {
@@ -127,7 +137,7 @@ class DrainTest {
     @Test
     void theSignalWaitsUntilEveryClosedSocketsConnectionIsClosed() {
         connectionOpenAfterCloseMillis = 300;
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         List<Peer> peers = List.of(peer("agent1"), peer("agent2"));
         peers.forEach(drain.registry::add);
@@ -145,7 +155,7 @@ class DrainTest {
 
     @Test
     void aSocketOpenedWhileDrainingIsClosedWith1012AndOneBeforeIsLeftAlone() {
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         drain.opened(peer("before"));
         assertEquals(List.of(), closed, "not draining: nothing closed");
@@ -164,7 +174,7 @@ class DrainTest {
     @Test
     void theSignalWaitsForSocketsThatOpenedWhileDraining() {
         connectionOpenAfterCloseMillis = 300;
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         drain.drain(); // the signal's drain has begun with no socket
         Peer registered = peer("opened after the drain went over the registry");
@@ -185,7 +195,7 @@ class DrainTest {
 
     @Test
     void aSocketOpeningWhileNotDrainingIsNotTurnedAway() {
-        Drain drain = new Drain();
+        Drain drain = drain();
         drain.registry = new SocketRegistry();
         assertFalse(drain.turnAway(peer("agent").session));
         assertEquals(List.of(), closed);
