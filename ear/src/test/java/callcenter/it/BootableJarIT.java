@@ -216,15 +216,13 @@ class BootableJarIT {
      */
     @Test
     void aRequestThatGetsNoDatabaseConnectionIsA503AndChangesNothing() throws Exception {
-        String database = System.getProperty("it.db.name", "callcenter_it") + "_pool";
-        String url = TestDatabases.url(database);
-        String user = System.getProperty("it.db.user");
-        String password = System.getProperty("it.db.password");
-        TestDatabases.recreate(database);
+        Postgresql db = Postgresql.fresh("_pool");
+        String url = db.url();
+        String user = db.user();
+        String password = db.password();
         Path dir = workDir("pool-exhausted");
         ExecutorService requests = Executors.newFixedThreadPool(2);
-        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 600, Map.of("CALLCENTER_DB", "postgresql",
-                "CALLCENTER_DB_URL", url, "CALLCENTER_DB_USER", user, "CALLCENTER_DB_PASSWORD", password,
+        try (BootableJar server = BootableJar.start(dir, JAR_PORT + 600, db.env(
                 "CALLCENTER_ADMIN_PASSWORD", "pool-admin-1", "CALLCENTER_DB_POOL_SIZE", "2"))) {
             assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
             Api api = Api.at(server.url());
@@ -267,7 +265,72 @@ class BootableJarIT {
         } finally {
             requests.shutdownNow();
         }
-        TestDatabases.drop(database);
+        TestDatabases.drop(db.database());
+    }
+
+    /**
+     * SIGTERM (a rolling restart's stop): every socket is told 1012, and the node records its registered sockets as
+     * closed before it stops, so an agent that does not come back goes offline after its grace period rather than
+     * stay available on a socket that is gone. The drain records them in batches, not in the sockets' close
+     * handlers; were the batch missing or refused (WildFly already suspended), the rows would stay.
+     */
+    @Test
+    void aStoppedNodeClosesItsSocketsWith1012AndRecordsThemClosed() throws Exception {
+        Postgresql db = Postgresql.fresh("_drain");
+        Path dir = workDir("drain");
+        List<WsClient> sockets = new ArrayList<>();
+        BootableJar server = BootableJar.start(dir, JAR_PORT + 700, db.env(
+                "CALLCENTER_ADMIN_PASSWORD", System.getProperty("it.admin.password")));
+        try {
+            assertTrue(server.awaitReady(BOOT), "never ready:\n" + server.outputText());
+            Api api = Api.at(server.url());
+            for (int i = 0; i < 3; i++) {
+                sockets.add(WsClient.agent(server.url(), api.createUser("agent").token()));
+            }
+            sockets.add(WsClient.connect(server.url(), api.createUser("agent").token())); // open, never registered
+            assertEquals(3, db.count("SELECT COUNT(*) FROM agent_sockets"), "three registered");
+        } finally {
+            server.close();
+        }
+        for (WsClient socket : sockets) {
+            assertEquals(1012, socket.awaitClose(Duration.ofSeconds(10)), "told to reconnect elsewhere");
+        }
+        assertTrue(server.outputText().contains("Drained: 4 WebSockets closed"), server.outputText());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM agent_sockets"),
+                "the stopped node's sockets are recorded closed");
+        assertEquals(3, db.count("SELECT COUNT(*) FROM agent_presence"
+                + " WHERE status = 'available' AND disconnected_at IS NOT NULL"),
+                "the three agents' grace periods started: available until it ends, unless they come back");
+        TestDatabases.drop(db.database());
+    }
+
+    /** A PostgreSQL database of this test's own, created empty, for a jar started on it. */
+    private record Postgresql(String database, String url, String user, String password) {
+
+        static Postgresql fresh(String suffix) throws Exception {
+            String database = System.getProperty("it.db.name", "callcenter_it") + suffix;
+            TestDatabases.recreate(database);
+            return new Postgresql(database, TestDatabases.url(database), System.getProperty("it.db.user"),
+                    System.getProperty("it.db.password"));
+        }
+
+        /** The jar's settings for this database, and {@code more} (names and values). */
+        Map<String, String> env(String... more) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("CALLCENTER_DB", "postgresql",
+                    "CALLCENTER_DB_URL", url, "CALLCENTER_DB_USER", user, "CALLCENTER_DB_PASSWORD", password));
+            for (int i = 0; i < more.length; i += 2) {
+                env.put(more[i], more[i + 1]);
+            }
+            return env;
+        }
+
+        long count(String sql) throws Exception {
+            try (Connection db = DriverManager.getConnection(url, user, password);
+                 ResultSet rows = db.createStatement().executeQuery(sql)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Until {@code count} of the server's statements wait for a lock, each holding one of its connections. */

@@ -1,8 +1,10 @@
 package callcenter.agents.boundary;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -160,6 +162,21 @@ public class PresenceService {
         if (!sockets.connected(userId)) {
             presences.lastSocketClosed(userId, Times.now());
         }
+    }
+
+    /**
+     * A draining node's registered sockets, closed together: what {@link #socketClosed} does for each, in one
+     * transaction for all of them. Done one by one, a node with 10,000 sockets ran 10,000 transactions on its way
+     * down and stopped with 2,044 of them still to do. The users' rows are locked first, in one statement, so an
+     * agent registering meanwhile on another node waits for this (or this for it) as with one socket.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void socketsClosed(Collection<UUID> userIds, Collection<String> socketIds) {
+        Set<UUID> users = Set.copyOf(userIds);
+        staff.lockAll(users);
+        sockets.closeAll(socketIds);
+        Set<UUID> stillConnected = sockets.connectedAmong(users);
+        presences.lastSocketsClosed(users.stream().filter(user -> !stillConnected.contains(user)).toList(), Times.now());
     }
 
     /** Every enabled agent, supervisor and admin with its status ({@code offline} when never registered). */

@@ -1,6 +1,7 @@
 package callcenter.agents.control;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +67,14 @@ public class Presences {
         AgentPresence presence = em.find(AgentPresence.class, userId);
         if (presence != null) {
             presence.lastSocketClosed(now);
+        }
+    }
+
+    /** {@link #lastSocketClosed} for many agents at once (their rows locked by the caller's transaction). */
+    public void lastSocketsClosed(Collection<UUID> userIds, Instant now) {
+        if (!userIds.isEmpty()) {
+            em.createQuery("UPDATE AgentPresence p SET p.disconnectedAt = :now WHERE p.userId IN :users")
+                    .setParameter("now", now).setParameter("users", userIds).executeUpdate();
         }
     }
 

@@ -1,7 +1,9 @@
 package callcenter.agents.control;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -28,6 +30,18 @@ public class Sockets {
     public boolean close(String socketId) {
         return em.createQuery("DELETE FROM SocketRegistration s WHERE s.id = :id").setParameter("id", socketId)
                 .executeUpdate() > 0;
+    }
+
+    /** Removes the registrations among {@code socketIds} (a draining node's); how many were there. */
+    public int closeAll(Collection<String> socketIds) {
+        return em.createQuery("DELETE FROM SocketRegistration s WHERE s.id IN :ids").setParameter("ids", socketIds)
+                .executeUpdate();
+    }
+
+    /** The users among {@code userIds} with a registered socket open on any node. */
+    public Set<UUID> connectedAmong(Collection<UUID> userIds) {
+        return Set.copyOf(em.createQuery("SELECT DISTINCT s.userId FROM SocketRegistration s WHERE s.userId IN :users",
+                UUID.class).setParameter("users", userIds).getResultList());
     }
 
     /** Whether the user has a registered socket open on any node. */

@@ -1,5 +1,6 @@
 package callcenter.users.boundary;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,5 +31,17 @@ public class StaffDirectory {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<User> lock(UUID id) {
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * {@link #lock} for many users in one statement. PostgreSQL locks the rows in the order of the {@code ORDER BY},
+     * so two transactions locking overlapping sets this way wait for each other rather than deadlock.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockAll(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT u.id FROM User u WHERE u.id IN :ids ORDER BY u.id", UUID.class)
+                    .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 }

@@ -32,6 +32,8 @@ final class Peer {
     /** How many client events this socket may still send now. */
     final EventRate rate = new EventRate(System.nanoTime());
     volatile boolean registered;
+    /** Set by a node's drain: it records this socket's close together with the others', not its close handler. */
+    volatile boolean closedWithNode;
     /**
      * Presence frames that came while this socket's {@code agents:list} was being read, or null when none is: sent
      * right after the list, never before it (the list replaces the dashboard's view, so a newer change sent ahead
