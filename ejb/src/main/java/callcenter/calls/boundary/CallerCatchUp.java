@@ -8,7 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import callcenter.calls.control.CallAccess;
-import callcenter.calls.control.CallPushes;
+import callcenter.calls.control.CallEvents;
 import callcenter.calls.control.CallSearch;
 import callcenter.calls.control.CallTransitions;
 import callcenter.calls.entity.CallLog;
@@ -45,10 +45,10 @@ public class CallerCatchUp {
             return Optional.empty();
         }
         if (call.status() == CallStatus.ACTIVE && call.agentId() != null) {
-            return Optional.of(CallPushes.handedBack(call, places.placed(call)));
+            return Optional.of(CallEvents.handedBack(call, places.placed(call)));
         }
         if (call.status().isFinal()) {
-            return Optional.of(CallPushes.end(call).forCall(call.id(), call.version()));
+            return Optional.of(CallEvents.end(call).forCall(call.id(), call.version()));
         }
         return call.status() == CallStatus.WAITING
                 ? places.toldOnJoin(call, openedAt).map(push -> push.forCall(call.id(), call.version()))
@@ -60,6 +60,6 @@ public class CallerCatchUp {
      * back (api.md section 5), ordered by the call's version like the caller's frames above.
      */
     public Optional<Push> ofAgent(UUID agentId) {
-        return search.activeCallOf(agentId).map(call -> CallPushes.handedBack(call, CallView.of(call)));
+        return search.activeCallOf(agentId).map(call -> CallEvents.handedBack(call, CallView.of(call)));
     }
 }

@@ -107,7 +107,7 @@ public class CarrierCalls {
     }
 
     /** The 409 for a carrier command on a call that is over (api.md section 1: a state conflict). */
-    public static CallCenterException alreadyEnded(UUID callId) {
+    public CallCenterException alreadyEnded(UUID callId) {
         return CallFailures.alreadyEnded(callId);
     }
 

@@ -206,7 +206,7 @@ public class TelnyxCalls {
         // Telnyx has not reported the leg's end (the platform ended the call and its own hangup may have failed).
         if (call.status().isFinal()
                 && (!"hangup".equals(action) || webhooks.earlierHangup(callControlId).isPresent())) {
-            throw CarrierCalls.alreadyEnded(call.id());
+            throw calls.alreadyEnded(call.id());
         }
         telnyx.apiKey();
         JsonObject sent = body.get();

@@ -12,7 +12,7 @@ import callcenter.calls.entity.CallStatus;
 import callcenter.events.Audience;
 import callcenter.events.Push;
 
-class CallPushesTest {
+class CallEventsTest {
 
     /** Stands for the boundary's view of the call: pushed as it is. */
     public record Shown(String marker) {
@@ -29,7 +29,7 @@ class CallPushesTest {
     void anAcceptGoesToBothPartiesTheOtherAgentsTheSupervisorsAndAsAnUpdateToItsAgent() {
         UUID agent = UUID.randomUUID();
         CallLog call = CallLogs.inbound(CallStatus.ACTIVE, agent);
-        List<Push> pushes = CallPushes.accepting(call, SHOWN);
+        List<Push> pushes = CallEvents.accepting(call, SHOWN);
         assertEquals(List.of("call:accepted", "call:taken", "call:updated", "call:updated"), names(pushes));
         assertEquals(Audience.parties(call.id(), agent), pushes.get(0).audience());
         assertEquals(SHOWN_JSON, pushes.get(0).data());
@@ -45,7 +45,7 @@ class CallPushesTest {
     @Test
     void aFinalStatusGoesToEveryAgentAndTheCaller() {
         CallLog call = CallLogs.inbound(CallStatus.MISSED, null);
-        List<Push> pushes = CallPushes.ending(call);
+        List<Push> pushes = CallEvents.ending(call);
         assertEquals(List.of("call:ended"), names(pushes));
         assertEquals(Audience.agents().andCaller(call.id()), pushes.get(0).audience());
         assertEquals("{\"callId\":\"" + call.id() + "\",\"durationSeconds\":0,\"hangupCause\":null,\"status\":\"missed\"}",
@@ -55,12 +55,12 @@ class CallPushesTest {
     @Test
     void anUpdateGoesToTheSupervisorsAndTheCallsAgentAndNobodyOnceTheCallIsFinal() {
         UUID agent = UUID.randomUUID();
-        List<Push> live = CallPushes.updating(CallLogs.inbound(CallStatus.ACTIVE, agent), SHOWN);
+        List<Push> live = CallEvents.updating(CallLogs.inbound(CallStatus.ACTIVE, agent), SHOWN);
         assertEquals(List.of(Audience.supervisors().except(agent), Audience.user(agent)),
                 live.stream().map(Push::audience).toList());
         assertEquals(List.of(Audience.supervisors()),
-                CallPushes.updating(CallLogs.inbound(CallStatus.ACTIVE, null), SHOWN).stream().map(Push::audience).toList());
+                CallEvents.updating(CallLogs.inbound(CallStatus.ACTIVE, null), SHOWN).stream().map(Push::audience).toList());
         // api.md section 5: call:updated only for a call that is not final (a wrap-up changes an ended call).
-        assertEquals(List.of(), CallPushes.updating(CallLogs.inbound(CallStatus.ENDED, agent), SHOWN));
+        assertEquals(List.of(), CallEvents.updating(CallLogs.inbound(CallStatus.ENDED, agent), SHOWN));
     }
 }
