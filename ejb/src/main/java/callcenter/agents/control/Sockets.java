@@ -32,9 +32,9 @@ public class Sockets {
                 .executeUpdate() > 0;
     }
 
-    /** Removes the registrations among {@code socketIds} (a draining node's); how many were there. */
-    public int closeAll(Collection<String> socketIds) {
-        return em.createQuery("DELETE FROM SocketRegistration s WHERE s.id IN :ids").setParameter("ids", socketIds)
+    /** Removes the registrations among {@code socketIds} (a draining node's). */
+    public void closeAll(Collection<String> socketIds) {
+        em.createQuery("DELETE FROM SocketRegistration s WHERE s.id IN :ids").setParameter("ids", socketIds)
                 .executeUpdate();
     }
 

@@ -47,7 +47,7 @@ public final class CallEvents {
     }
 
     /** {@code call:accepted} to the call's two parties; also what a caller socket opening later catches up with. */
-    public static Push answered(CallLog call, Object shown) {
+    private static Push answered(CallLog call, Object shown) {
         return Push.of("call:accepted", shown, Audience.parties(call.id(), call.agentId()));
     }
 
